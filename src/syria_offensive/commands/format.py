@@ -1,0 +1,23 @@
+"""syria-offensive format [PATH] [--write]: check the CSVs' canonical form; rewrite only with --write."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..canonical import check_or_write
+from ..descriptor import load_package
+
+NAME = "format"
+HELP = "check that the CSVs are in canonical form (sorted by key, minimal quoting, LF); --write rewrites them"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)")
+    p.add_argument("--write", action="store_true", help="rewrite files that are not canonical (atomic)")
+
+
+def run(args: argparse.Namespace) -> int:
+    results = check_or_write(load_package(args.path), write=args.write)
+    for r in results:
+        print(f"{'ok ' if r.canonical else 'BAD'} {r.path}: {r.message}")
+    return 0 if all(r.canonical for r in results) else 1

@@ -1,0 +1,25 @@
+"""syria-offensive stats [PATH]: table sizes, coverage per day, and the curation targets."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..descriptor import load_package
+from ..stats import TARGETS, compute
+from ..validation import study_window
+
+NAME = "stats"
+HELP = "print table sizes, events per day and the curation targets"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default=None, help="a package folder or its datapackage.json")
+    p.add_argument("--check-targets", action="store_true", help="exit 1 when a curation target is not met")
+
+
+def run(args: argparse.Namespace) -> int:
+    package = load_package(args.path)
+    stats = compute(package, study_window(package)[0])
+    print(stats.render())
+    missed = [k for k, t in TARGETS.items() if stats.measures.get(k, 0) < t]
+    return 1 if args.check_targets and missed else 0

@@ -1,0 +1,22 @@
+"""syria-offensive validate [PATH]: all three layers, one report; exit 0 valid, 1 invalid, 2 unreadable."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..validation import validate_package
+
+NAME = "validate"
+HELP = "validate a data package (default: the bundled data) in all three layers"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default=None, help="a package folder or its datapackage.json (default: bundled data)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="report for people (text) or tools (json)")
+    p.add_argument("--all", action="store_true", help="list every problem in text output (default: 20 per rule and file)")
+
+
+def run(args: argparse.Namespace) -> int:
+    report = validate_package(args.path)
+    print(report.to_json() if args.format == "json" else report.to_text(None if args.all else 20))
+    return 0 if report.valid else 1

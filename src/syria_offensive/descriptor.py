@@ -1,0 +1,301 @@
+"""Reading datapackage.json and its Table Schemas into typed objects.
+
+The Table Schemas are the one contract for each table; everything else (DuckDB types, pandera models,
+the data dictionary) is derived from the objects built here. A descriptor that cannot be read at all
+raises PackageError; one that can be read but is malformed yields Problems and the broken parts are
+left out, so that validation can still report on the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import PackageError
+from .paths import resolve_descriptor
+from .problems import Problem
+
+TABLES = ("governorates", "sources", "actors", "places", "events", "event_actors", "event_sources", "figures")
+FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "list")
+NUMERIC_BOUND_TYPES = ("integer", "number")
+BOOL_CONSTRAINTS = ("required", "unique")
+INT_CONSTRAINTS = ("minLength", "maxLength")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str = ""
+    format: str | None = None
+    required: bool = False
+    unique: bool = False
+    enum: tuple[Any, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    delimiter: str = ","
+    categories: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    missing_values: tuple[str, ...] = ("",)
+    title: str = ""
+    description: str = ""
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    path: str  # as written in the descriptor, relative to the package folder
+    schema: TableSchema
+    schema_path: str | None
+    hash: str | None = None
+    bytes: int | None = None
+
+    def file(self, root: Path) -> Path:
+        return root / self.path
+
+
+@dataclass
+class Package:
+    descriptor_path: Path
+    descriptor: dict[str, Any]
+    resources: dict[str, Resource] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.descriptor_path.parent
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", ""))
+
+    def resource(self, name: str) -> Resource:
+        try:
+            return self.resources[name]
+        except KeyError:
+            raise PackageError(f"{self.descriptor_path}: the package has no usable resource named {name!r}") from None
+
+
+def _read_json(path: Path, what: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackageError(f"{path}: {what} not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackageError(f"{path}: {what} cannot be read: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackageError(f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+
+
+class _SchemaReader:
+    """Builds a TableSchema from its JSON form, noting each malformed part as a Problem."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, column: str | None, value: object, message: str) -> None:
+        self.problems.append(
+            Problem(self.file, None, column, "descriptor", None if value is None else str(value), message, "package")
+        )
+
+    def read(self, raw: Any) -> TableSchema | None:
+        if not isinstance(raw, dict) or not isinstance(raw.get("fields"), list):
+            self.problem(None, None, "a Table Schema must be an object with a 'fields' list")
+            return None
+        fields = [f for f in (self.read_field(i, raw_f) for i, raw_f in enumerate(raw["fields"])) if f]
+        names = [f.name for f in fields]
+        for dup in sorted({n for n in names if names.count(n) > 1}):
+            self.problem(dup, dup, "field name appears more than once")
+        pk_raw = raw.get("primaryKey", [])
+        pk = (pk_raw,) if isinstance(pk_raw, str) else tuple(pk_raw) if isinstance(pk_raw, list) else ()
+        for name in pk:
+            if name not in names:
+                self.problem(None, name, "primaryKey names a field the schema does not have")
+        fks = []
+        for fk in raw.get("foreignKeys", []) or []:
+            try:
+                local = fk["fields"]
+                ref = fk["reference"]
+                local_t = (local,) if isinstance(local, str) else tuple(local)
+                ref_fields = ref["fields"]
+                ref_t = (ref_fields,) if isinstance(ref_fields, str) else tuple(ref_fields)
+                resource = str(ref.get("resource", ""))
+            except (KeyError, TypeError):
+                self.problem(None, json.dumps(fk), "a foreign key needs 'fields' and 'reference' with 'resource' and 'fields'")
+                continue
+            if len(local_t) != len(ref_t) or any(n not in names for n in local_t):
+                self.problem(None, json.dumps(fk), "foreign key fields do not match the schema")
+                continue
+            fks.append(ForeignKey(local_t, resource, ref_t))
+        missing = raw.get("missingValues", [""])
+        if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+            self.problem(None, missing, "missingValues must be a list of strings")
+            missing = [""]
+        return TableSchema(
+            tuple(fields), pk, tuple(fks), tuple(missing), str(raw.get("title", "")), str(raw.get("description", ""))
+        )
+
+    def read_field(self, index: int, raw: Any) -> Field | None:
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            self.problem(None, index, f"field {index + 1} must be an object with a string 'name'")
+            return None
+        name = raw["name"]
+        ftype = raw.get("type", "string")
+        if ftype not in FIELD_TYPES:
+            self.problem(name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)})")
+            return None
+        cons = raw.get("constraints", {}) or {}
+        if not isinstance(cons, dict):
+            self.problem(name, cons, "constraints must be an object")
+            return None
+        kw: dict[str, Any] = {}
+        ok = True
+        for key in BOOL_CONSTRAINTS:
+            if key in cons and not isinstance(cons[key], bool):
+                self.problem(name, cons[key], f"constraint {key!r} must be true or false")
+                ok = False
+        for key in INT_CONSTRAINTS:
+            if key in cons and (not isinstance(cons[key], int) or isinstance(cons[key], bool) or cons[key] < 0):
+                self.problem(name, cons[key], f"constraint {key!r} must be a non-negative whole number")
+                ok = False
+        for key in ("minimum", "maximum"):
+            if key in cons:
+                bound = cons[key]
+                if ftype not in NUMERIC_BOUND_TYPES:
+                    self.problem(name, bound, f"constraint {key!r} is supported on integer and number fields only")
+                    ok = False
+                elif not isinstance(bound, int | float) or isinstance(bound, bool):
+                    self.problem(name, bound, f"constraint {key!r} must be a number")
+                    ok = False
+        if "pattern" in cons:
+            try:
+                re.compile(cons["pattern"])
+            except (re.error, TypeError) as exc:
+                self.problem(name, cons["pattern"], f"constraint 'pattern' is not a valid regular expression: {exc}")
+                ok = False
+        if "enum" in cons and (not isinstance(cons["enum"], list) or not cons["enum"]):
+            self.problem(name, cons["enum"], "constraint 'enum' must be a non-empty list")
+            ok = False
+        if not ok:
+            return None
+        categories = tuple(
+            (str(c["value"]), str(c.get("label", ""))) for c in raw.get("categories", []) if isinstance(c, dict) and "value" in c
+        )
+        kw = dict(
+            description=str(raw.get("description", "")),
+            format=raw.get("format"),
+            required=cons.get("required", False),
+            unique=cons.get("unique", False),
+            enum=tuple(cons["enum"]) if "enum" in cons else None,
+            pattern=cons.get("pattern"),
+            minimum=cons.get("minimum"),
+            maximum=cons.get("maximum"),
+            min_length=cons.get("minLength"),
+            max_length=cons.get("maxLength"),
+            delimiter=str(raw.get("delimiter", ",")),
+            categories=categories,
+        )
+        return Field(name=name, type=ftype, **kw)
+
+
+def _inside(root: Path, relative: str) -> bool:
+    try:
+        (root / relative).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return not Path(relative).is_absolute()
+
+
+def load_package(path: str | Path | None = None) -> Package:
+    """Read a data package descriptor (a folder, a datapackage.json, or None for the bundled data)."""
+    descriptor_path = resolve_descriptor(path)
+    raw = _read_json(descriptor_path, "data package descriptor")
+    if not isinstance(raw, dict) or not isinstance(raw.get("resources"), list):
+        raise PackageError(f"{descriptor_path}: not a data package (expected an object with a 'resources' list)")
+    package = Package(descriptor_path, raw)
+    root = descriptor_path.parent
+    dfile = descriptor_path.name
+
+    def problem(column: str | None, value: object, message: str) -> None:
+        package.problems.append(Problem(dfile, None, column, "descriptor", None if value is None else str(value), message, "package"))
+
+    for key in ("name", "version", "licenses"):
+        if key not in raw:
+            problem(key, None, f"the descriptor has no {key!r}")
+    for index, res in enumerate(raw["resources"]):
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str) or not isinstance(res.get("path"), str):
+            problem("resources", index, f"resource {index + 1} needs a string 'name' and a string 'path'")
+            continue
+        name, rel = res["name"], res["path"]
+        if not _inside(root, rel):
+            problem("resources", rel, f"resource {name!r} has a path outside the package folder")
+            continue
+        schema_raw = res.get("schema")
+        schema_path: str | None = None
+        if isinstance(schema_raw, str):
+            schema_path = schema_raw
+            if not _inside(root, schema_raw):
+                problem("resources", schema_raw, f"resource {name!r} has a schema path outside the package folder")
+                continue
+            try:
+                schema_raw = _read_json(root / schema_raw, f"Table Schema of {name!r}")
+            except PackageError as exc:
+                problem("resources", schema_path, str(exc))
+                continue
+        reader = _SchemaReader(schema_path or dfile)
+        schema = reader.read(schema_raw)
+        package.problems.extend(reader.problems)
+        if schema is None:
+            continue
+        hash_ = res.get("hash")
+        if hash_ is not None and not (isinstance(hash_, str) and re.fullmatch(r"(sha256:)?[0-9a-f]{64}", hash_)):
+            problem("hash", hash_, f"resource {name!r}: hash must be 'sha256:' followed by 64 hex digits")
+            hash_ = None
+        size = res.get("bytes")
+        if size is not None and not (isinstance(size, int) and not isinstance(size, bool) and size >= 0):
+            problem("bytes", size, f"resource {name!r}: bytes must be a whole number")
+            size = None
+        package.resources[name] = Resource(name, rel, schema, schema_path, hash_, size)
+    for name in TABLES:
+        if name not in package.resources and not any(p.value == name for p in package.problems):
+            problem("resources", name, f"the package has no usable {name!r} table")
+    for res in package.resources.values():
+        for fk in res.schema.foreign_keys:
+            target = res.name if fk.resource == "" else fk.resource
+            if target not in package.resources:
+                problem("foreignKeys", fk.resource, f"{res.name}: foreign key refers to unknown resource {fk.resource!r}")
+            elif any(n not in package.resources[target].schema.field_names for n in fk.reference_fields):
+                problem("foreignKeys", ",".join(fk.reference_fields), f"{res.name}: foreign key refers to fields {target!r} lacks")
+    return package

@@ -1,0 +1,76 @@
+"""Validation in three layers, gathered into one report.
+
+1. structure: descriptor, files (size, hash, encoding, header), cell types and constraints, keys;
+2. semantics: pandera checks across the columns of a row;
+3. cross-table: rules that join tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..csv_load import LoadedTable, load_resource
+from ..descriptor import TABLES, Package, load_package
+from ..problems import Problem, Report
+from ..semantic_rules import DEFAULT_WINDOW, StudyWindow
+from .cells import check_cells
+from .crosstable import check_cross_table
+from .files import check_file
+from .keys import check_foreign_keys, check_unique
+from .semantics import check_semantics
+
+__all__ = ["study_window", "validate_package"]
+
+
+def study_window(package: Package) -> tuple[StudyWindow, list[Problem]]:
+    raw: Any = package.descriptor.get("temporalCoverage")
+    if raw is None:
+        return DEFAULT_WINDOW, []
+    try:
+        return StudyWindow(dt.date.fromisoformat(raw["start"]), dt.date.fromisoformat(raw["end"])), []
+    except (TypeError, KeyError, ValueError):
+        msg = "temporalCoverage must be an object with ISO dates 'start' and 'end'"
+        return DEFAULT_WINDOW, [Problem(package.descriptor_path.name, None, "temporalCoverage", "descriptor", str(raw), msg, "package")]
+
+
+def validate_package(path: str | Path | None = None, *, threads: int | None = None) -> Report:
+    """Validate a data package (folder, descriptor path, or None for the bundled data).
+
+    Raises PackageError when the descriptor cannot be read at all.
+    """
+    package = load_package(path)
+    report = Report(str(package.descriptor_path))
+    report.extend(package.problems)
+    window, problems = study_window(package)
+    report.extend(problems)
+    con = duckdb.connect(":memory:")
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    try:
+        tables: dict[str, LoadedTable] = {}
+        ordered = sorted(package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n))
+        for name in ordered:
+            resource = package.resources[name]
+            checked = check_file(resource, package.root)
+            report.extend(checked.problems)
+            if checked.header is None:
+                continue
+            table = load_resource(con, resource, package.root, checked.header, newline=checked.newline)
+            tables[name] = table
+            report.checked[resource.path] = table.rows
+            report.extend(
+                Problem(resource.path, r.row, r.column, r.rule, r.text, f"the row cannot be read: {r.message}", "structure")
+                for r in table.rejects
+            )
+            report.extend(check_cells(con, resource, table))
+            report.extend(check_unique(con, resource, table))
+        report.extend(check_foreign_keys(con, package, tables))
+        report.extend(check_semantics(con, package, {n: t for n, t in tables.items()}, window))
+        report.extend(check_cross_table(con, package, tables))
+    finally:
+        con.close()
+    return report

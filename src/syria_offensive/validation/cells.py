@@ -1,0 +1,66 @@
+"""Layer 1, cell by cell: each value's type and the field constraints of its Table Schema, as one
+SQL query over the loaded table (types, required, enum, pattern, bounds, lengths)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..csv_load import RAW_SUFFIX, ROW, LoadedTable
+from ..descriptor import Field, Resource
+from ..problems import Problem
+from ..sql import ident, literal, literal_list
+
+
+def _raw(f: Field) -> str:
+    return ident(f.name + RAW_SUFFIX) if f.type != "string" else ident(f.name)
+
+
+def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
+    """(rule, WHERE condition, message) for each constraint of the field."""
+    col, raw = ident(f.name), _raw(f)
+    checks: list[tuple[str, str, str]] = []
+    if f.type != "string":
+        fmt = f"{f.type} ({'YYYY-MM-DD' if f.type == 'date' else 'true/false' if f.type == 'boolean' else 'a number'})"
+        checks.append(("type", f"{raw} IS NOT NULL AND {col} IS NULL", f"the value is not a valid {fmt}"))
+    if required:
+        checks.append(("required", f"{raw} IS NULL", "a value is required"))
+    if f.enum is not None:
+        values = [str(v) for v in f.enum] if f.type == "string" else list(f.enum)
+        shown = ", ".join(map(str, f.enum[:12])) + (", ..." if len(f.enum) > 12 else "")
+        checks.append(("enum", f"{col} IS NOT NULL AND {col} NOT IN {literal_list(values)}", f"the value is not one of: {shown}"))
+    if f.pattern is not None and f.type == "string":
+        checks.append(("pattern", f"{col} IS NOT NULL AND NOT regexp_full_match({col}, {literal(f.pattern)})",
+                       f"the value does not match the pattern {f.pattern}"))
+    if f.minimum is not None:
+        checks.append(("minimum", f"{col} < {literal(f.minimum)}", f"the value is below the minimum {f.minimum}"))
+    if f.maximum is not None:
+        checks.append(("maximum", f"{col} > {literal(f.maximum)}", f"the value is above the maximum {f.maximum}"))
+    length = f"len({col})" if f.type == "list" else f"length({col})"
+    if f.min_length is not None:
+        checks.append(("min-length", f"{length} < {f.min_length}", f"the value is shorter than {f.min_length} characters"))
+    if f.max_length is not None:
+        checks.append(("max-length", f"{length} > {f.max_length}", f"the value is longer than {f.max_length} characters"))
+    return checks
+
+
+def check_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
+    schema = resource.schema
+    parts: list[str] = []
+    messages: dict[tuple[str, str], str] = {}
+    for f in schema.fields:
+        if f.name not in table.columns:
+            continue
+        required = f.required or f.name in schema.primary_key
+        for rule, condition, message in field_checks(f, required):
+            messages[(f.name, rule)] = message
+            parts.append(
+                f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, CAST({_raw(f)} AS VARCHAR) AS value "
+                f"FROM {table.view} WHERE {condition}"
+            )
+    if not parts:
+        return []
+    rows = con.execute(" UNION ALL ".join(parts)).fetchall()
+    return [
+        Problem(resource.path, int(row), col, rule, value, messages[(col, rule)], "structure")
+        for row, col, rule, value in rows
+    ]

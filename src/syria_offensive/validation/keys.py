@@ -1,0 +1,67 @@
+"""Layer 1, across rows and tables: unique fields, primary keys and foreign keys."""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..csv_load import ROW, LoadedTable
+from ..descriptor import Package, Resource
+from ..problems import Problem
+from ..sql import ident
+
+
+def _duplicates(con: duckdb.DuckDBPyConnection, table: LoadedTable, fields: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Rows whose values in `fields` repeat an earlier row's (all values present), with the value text."""
+    cols = ", ".join(ident(f) for f in fields)
+    present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
+    shown = " || ', ' || ".join(f"CAST({ident(f)} AS VARCHAR)" for f in fields)
+    sql = (
+        f"SELECT {ROW}, {shown} FROM (SELECT {ROW}, {cols}, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS n "
+        f"FROM {table.view} WHERE {present}) WHERE n > 1"
+    )
+    return [(int(r), str(v)) for r, v in con.execute(sql).fetchall()]
+
+
+def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
+    problems = []
+    schema = resource.schema
+    for f in schema.fields:
+        if f.unique and f.name in table.columns:
+            for row, value in _duplicates(con, table, (f.name,)):
+                problems.append(Problem(resource.path, row, f.name, "unique", value,
+                                        "the value repeats an earlier row's; the column must be unique", "structure"))
+    pk = schema.primary_key
+    if pk and all(k in table.columns for k in pk):
+        for row, value in _duplicates(con, table, pk):
+            problems.append(Problem(resource.path, row, ",".join(pk), "primary-key", value,
+                                    "the primary key repeats an earlier row's", "structure"))
+    return problems
+
+
+def check_foreign_keys(
+    con: duckdb.DuckDBPyConnection, package: Package, tables: dict[str, LoadedTable]
+) -> list[Problem]:
+    problems = []
+    for name, table in tables.items():
+        resource = package.resources[name]
+        for fk in resource.schema.foreign_keys:
+            target_name = fk.resource or name
+            target = tables.get(target_name)
+            if target is None or not all(f in table.columns for f in fk.fields):
+                continue
+            if not all(f in target.columns for f in fk.reference_fields):
+                continue
+            present = " AND ".join(f"c.{ident(f)} IS NOT NULL" for f in fk.fields)
+            join = " AND ".join(
+                f"CAST(c.{ident(a)} AS VARCHAR) = CAST(p.{ident(b)} AS VARCHAR)" for a, b in zip(fk.fields, fk.reference_fields, strict=True)
+            )
+            shown = " || ', ' || ".join(f"CAST(c.{ident(f)} AS VARCHAR)" for f in fk.fields)
+            sql = (
+                f"SELECT c.{ROW}, {shown} FROM {table.view} c WHERE {present} AND NOT EXISTS "
+                f"(SELECT 1 FROM {ident(target_name)} p WHERE {join})"
+            )
+            ref = f"{target_name}.{','.join(fk.reference_fields)}"
+            for row, value in con.execute(sql).fetchall():
+                problems.append(Problem(resource.path, int(row), ",".join(fk.fields), "foreign-key", str(value),
+                                        f"no row of {ref} has this value", "structure"))
+    return problems
