@@ -19,7 +19,6 @@ from .duckdb_types import cast_expr, nulled
 from .sql import ident, literal
 
 RAW_SUFFIX = "__raw"
-_NEWLINE_NAMES = {"\n": "\\n", "\r\n": "\\r\\n"}  # as DuckDB's new_line option spells them
 ROW = "__row"
 
 # DuckDB's reject error types, named as our structure rules.
@@ -55,7 +54,9 @@ class LoadedTable:
         return ident(self.name + "__rows")
 
 
-def read_csv_call(path: Path, header: list[str], *, rejects: str | None, newline: str = "\n") -> str:
+def read_csv_call(path: Path, header: list[str], *, rejects: str | None) -> str:
+    # No `new_line` option: DuckDB 2.0 with new_line set and strict_mode on returns no rows at all for a
+    # CRLF file, silently. Left unset, it reads both LF and CRLF; validation reports CRLF separately.
     columns = "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in header) + "}"
     options = [
         literal(str(path)),
@@ -64,7 +65,6 @@ def read_csv_call(path: Path, header: list[str], *, rejects: str | None, newline
         "delim = ','",
         "quote = '\"'",
         "escape = '\"'",
-        f"new_line = {literal(_NEWLINE_NAMES[newline])}",
         f"columns = {columns}",
         "strict_mode = true",
         "parallel = true",
@@ -82,7 +82,6 @@ def load_resource(
     *,
     keep_raw: bool = True,
     collect_rejects: bool = True,
-    newline: str = "\n",
 ) -> LoadedTable:
     """Create table `<name>` (typed schema columns, plus `<col>__raw` text for non-strings if keep_raw)."""
     schema = resource.schema
@@ -94,7 +93,7 @@ def load_resource(
         if keep_raw and f.type != "string":
             selects.append(f"{raw} AS {ident(f.name + RAW_SUFFIX)}")
     rejects_table = f"rejects_{resource.name}" if collect_rejects else None
-    source = read_csv_call(resource.file(root), header, rejects=rejects_table, newline=newline)
+    source = read_csv_call(resource.file(root), header, rejects=rejects_table)
     table = ident(resource.name)
     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects) or '1 AS __empty'} FROM {source}")
     rows = _count(con, f"SELECT count(*) FROM {table}")

@@ -174,46 +174,42 @@ class _SchemaReader:
         name = raw["name"]
         ftype = raw.get("type", "string")
         if ftype not in FIELD_TYPES:
-            self.problem(name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)})")
-            return None
+            # Keep the column (read as text) so one bad type does not cascade into header and key errors.
+            self.problem(name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)}); read as string")
+            ftype = "string"
         cons = raw.get("constraints", {}) or {}
         if not isinstance(cons, dict):
-            self.problem(name, cons, "constraints must be an object")
-            return None
-        kw: dict[str, Any] = {}
-        ok = True
+            self.problem(name, cons, "constraints must be an object; ignored")
+            cons = {}
+        cons = dict(cons)
+
+        def drop(key: str, message: str) -> None:
+            self.problem(name, cons.pop(key), message + "; the constraint is ignored")
+
         for key in BOOL_CONSTRAINTS:
             if key in cons and not isinstance(cons[key], bool):
-                self.problem(name, cons[key], f"constraint {key!r} must be true or false")
-                ok = False
+                drop(key, f"constraint {key!r} must be true or false")
         for key in INT_CONSTRAINTS:
             if key in cons and (not isinstance(cons[key], int) or isinstance(cons[key], bool) or cons[key] < 0):
-                self.problem(name, cons[key], f"constraint {key!r} must be a non-negative whole number")
-                ok = False
+                drop(key, f"constraint {key!r} must be a non-negative whole number")
         for key in ("minimum", "maximum"):
             if key in cons:
                 bound = cons[key]
                 if ftype not in NUMERIC_BOUND_TYPES:
-                    self.problem(name, bound, f"constraint {key!r} is supported on integer and number fields only")
-                    ok = False
+                    drop(key, f"constraint {key!r} is supported on integer and number fields only")
                 elif not isinstance(bound, int | float) or isinstance(bound, bool):
-                    self.problem(name, bound, f"constraint {key!r} must be a number")
-                    ok = False
+                    drop(key, f"constraint {key!r} must be a number")
         if "pattern" in cons:
             try:
                 re.compile(cons["pattern"])
             except (re.error, TypeError) as exc:
-                self.problem(name, cons["pattern"], f"constraint 'pattern' is not a valid regular expression: {exc}")
-                ok = False
+                drop("pattern", f"constraint 'pattern' is not a valid regular expression: {exc}")
         if "enum" in cons and (not isinstance(cons["enum"], list) or not cons["enum"]):
-            self.problem(name, cons["enum"], "constraint 'enum' must be a non-empty list")
-            ok = False
-        if not ok:
-            return None
+            drop("enum", "constraint 'enum' must be a non-empty list")
         categories = tuple(
             (str(c["value"]), str(c.get("label", ""))) for c in raw.get("categories", []) if isinstance(c, dict) and "value" in c
         )
-        kw = dict(
+        kw: dict[str, Any] = dict(
             description=str(raw.get("description", "")),
             format=raw.get("format"),
             required=cons.get("required", False),

@@ -97,8 +97,6 @@ RULES: tuple[SemanticRule, ...] = (
                  lambda w: _c("accessed_date").is_null() | _c("published_date").is_null() | (_c("accessed_date") >= _c("published_date"))),
     SemanticRule("actors", "acled-inter", ("acled_inter", "actor_type"),
                  "the ACLED interaction code does not fit the actor type (see the codebook)", _inter_ok),
-    SemanticRule("actors", "self-parent", ("parent_actor_id", "actor_id"),
-                 "an actor cannot be its own parent", lambda w: _c("parent_actor_id").is_null() | (_c("parent_actor_id") != _c("actor_id"))),
     SemanticRule("places", "outside-syria", ("latitude", "longitude"),
                  "the coordinates lie outside Syria's bounding box",
                  lambda w: _within(_c("latitude"), SYRIA_BBOX["lat_min"], SYRIA_BBOX["lat_max"])
@@ -109,8 +107,6 @@ RULES: tuple[SemanticRule, ...] = (
                  | (_c("admin1").is_not_null() & _c("admin1_pcode").is_not_null() & _c("iso_3166_2").is_not_null())),
     SemanticRule("places", "geonames-distance", ("geonames_id", "latitude", "longitude"),
                  f"the coordinates lie more than {GEONAMES_MAX_KM:g} km from the GeoNames record of this id", _geonames_ok),
-    SemanticRule("places", "self-parent", ("parent_place_id", "place_id"),
-                 "a place cannot be its own parent", lambda w: _c("parent_place_id").is_null() | (_c("parent_place_id") != _c("place_id"))),
     SemanticRule("events", "sub-event-type", ("sub_event_type", "event_type"),
                  "the sub-event type does not belong to the event type (ACLED)",
                  lambda w: _c("sub_event_type").is_null() | _c("event_type").is_null()
@@ -139,9 +135,6 @@ RULES: tuple[SemanticRule, ...] = (
                  "population 'not_applicable' goes with, and only with, measures that do not count people",
                  lambda w: _c("population").is_null() | _c("measure").is_null()
                  | ((_c("population") == "not_applicable") == _c("measure").is_in(list(MEASURES_NOT_COUNTING_PEOPLE)))),
-    SemanticRule("figures", "no-value", ("value_best", "value_low", "value_high"),
-                 "a figure needs at least one of value_low, value_best, value_high",
-                 lambda w: _c("value_low").is_not_null() | _c("value_best").is_not_null() | _c("value_high").is_not_null()),
 )
 
 

@@ -53,7 +53,7 @@ def compute(package: Package, window: StudyWindow) -> Stats:
         for res in package.resources.values():
             checked = check_file(res, package.root)
             if checked.header is not None:
-                load_resource(con, res, package.root, checked.header, keep_raw=False, collect_rejects=False, newline=checked.newline)
+                load_resource(con, res, package.root, checked.header, keep_raw=False, collect_rejects=False)
         m: dict[str, float] = {}
         for name in package.resources:
             m[f"rows in {name}"] = _one(con, f'SELECT count(*) FROM "{name}"')

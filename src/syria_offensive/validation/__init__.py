@@ -59,7 +59,7 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
             report.extend(checked.problems)
             if checked.header is None:
                 continue
-            table = load_resource(con, resource, package.root, checked.header, newline=checked.newline)
+            table = load_resource(con, resource, package.root, checked.header)
             tables[name] = table
             report.checked[resource.path] = table.rows
             report.extend(

@@ -28,7 +28,6 @@ def _first_line(path: Path) -> bytes:
 class FileCheck:
     problems: list[Problem]
     header: list[str] | None  # None when the rows cannot be read
-    newline: str = "\n"
 
 
 def check_file(resource: Resource, root: Path) -> FileCheck:
@@ -63,10 +62,8 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
     except UnicodeDecodeError as exc:
         problem("encoding", f"the header is not UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8", row=1)
         return FileCheck(problems, None)
-    newline = "\n"
     if text.endswith("\r\n"):
         problem("line-ending", "the file uses CRLF line endings; the package keeps LF", row=1)
-        newline = "\r\n"
     header = next(csv.reader([text.rstrip("\r\n")]), [])
     expected_names = resource.schema.field_names
     duplicates = sorted({h for h in header if header.count(h) > 1})
@@ -84,4 +81,4 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
                 value=",".join(header))
     if duplicates or not header or header == [""]:
         return FileCheck(problems, None)
-    return FileCheck(problems, header, newline)
+    return FileCheck(problems, header)

@@ -1,0 +1,64 @@
+"""The pandera models are derived from the Table Schemas: every column, type, enum and bound agrees."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+from pandera.engines import polars_engine
+import polars as pl
+import pytest
+from conftest import ROOT
+
+from syria_offensive.descriptor import load_package
+from syria_offensive.models import POLARS_TYPES, table_model
+from syria_offensive.semantic_rules import rules_for
+
+PACKAGE = load_package(ROOT)
+
+
+@pytest.mark.parametrize("name", list(PACKAGE.resources))
+def test_model_agrees_with_table_schema(name: str) -> None:
+    schema = PACKAGE.resources[name].schema
+    model = table_model(name, schema)
+    assert list(model.columns) == schema.field_names
+    for f in schema.fields:
+        column = model.columns[f.name]
+        assert column.dtype == polars_engine.Engine.dtype(POLARS_TYPES[f.type])
+        assert column.nullable == (not (f.required or f.name in schema.primary_key))
+        assert column.unique == f.unique
+        stats = {c.name: c.statistics for c in column.checks}
+        if f.enum is not None:
+            assert list(stats["enum"]["allowed_values"]) == list(f.enum)
+        if f.minimum is not None:
+            assert stats["minimum"]["min_value"] == f.minimum
+        if f.maximum is not None:
+            assert stats["maximum"]["max_value"] == f.maximum
+        if f.pattern is not None:
+            assert f.pattern in stats["pattern"]["pattern"]
+        expected = {
+            name
+            for name, present in [
+                ("enum", f.enum is not None),
+                ("pattern", f.pattern is not None and f.type == "string"),
+                ("minimum", f.minimum is not None),
+                ("maximum", f.maximum is not None),
+                ("length", f.type == "string" and (f.min_length is not None or f.max_length is not None)),
+            ]
+            if present
+        }
+        assert set(stats) == expected
+    assert {c.name for c in model.checks} == {r.rule for r in rules_for(name)}
+
+
+def test_categories_document_exactly_the_enum() -> None:
+    for res in PACKAGE.resources.values():
+        for f in res.schema.fields:
+            if f.categories:
+                assert [v for v, _ in f.categories] == list(f.enum or ()), f"{res.name}.{f.name}"
+                assert all(label for _, label in f.categories)
+
+
+def test_a_model_rejects_a_frame_that_breaks_its_schema() -> None:
+    model = table_model("governorates", PACKAGE.resources["governorates"].schema)
+    frame = pl.DataFrame({"admin1_pcode": ["SY1"], "admin1": ["X"], "admin1_ar": ["س"], "iso_3166_2": ["SY-XX"], "geonames_admin1": ["01"]})
+    with pytest.raises(pa.errors.SchemaError):
+        model.validate(frame)

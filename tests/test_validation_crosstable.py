@@ -1,0 +1,106 @@
+"""Layer 3 rules, each broken once on a copy of the real data."""
+
+from __future__ import annotations
+
+from conftest import PackageCopy, found
+
+from syria_offensive.validation import validate_package
+
+
+def _only(pkg: PackageCopy, expected: set[tuple[str, int, str, str]]) -> None:
+    report = validate_package(pkg.root)
+    assert found(report) == expected
+    assert all(p.layer == "cross-table" for p in report.problems)
+
+
+def test_event_with_no_source(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("event_sources")
+    event_id = rows[0]["event_id"]
+    pkg.write("event_sources", header, [r for r in rows if r["event_id"] != event_id])
+    i = pkg.find("events", lambda r: r["event_id"] == event_id)
+    _only(pkg, {("data/events.csv", i + 2, "event_id", "event-without-source")})
+
+
+def test_event_with_no_main_actor(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("event_actors")
+    event_id = rows[0]["event_id"]
+    for r in rows:
+        if r["event_id"] == event_id and r["role"] == "actor1":
+            r["role"] = "assoc_actor1"
+    pkg.write("event_actors", header, rows)
+    i = pkg.find("events", lambda r: r["event_id"] == event_id)
+    _only(pkg, {("data/events.csv", i + 2, "event_id", "event-without-actor1")})
+
+
+def test_source_published_before_the_event(pkg: PackageCopy) -> None:
+    i = pkg.find("event_sources")
+    source_id = pkg.value("event_sources", i, "source_id")
+    event_id = pkg.value("event_sources", i, "event_id")
+    event_date = pkg.read("events")[1][pkg.find("events", lambda r: r["event_id"] == event_id)]["event_date"]
+    s = pkg.find("sources", lambda r: r["source_id"] == source_id)
+    pkg.edit("sources", s, published_date="2024-11-20", accessed_date="2026-11-25")
+    report = validate_package(pkg.root)
+    rules = {p.rule for p in report.problems}
+    assert rules <= {"source-before-event", "figure-after-source"}
+    assert ("data/event_sources.csv", i + 2, "source_id", "source-before-event") in found(report)
+    assert event_date > "2024-11-20"
+
+
+def test_figure_reported_after_its_source_was_published(pkg: PackageCopy) -> None:
+    i = pkg.find("figures")
+    pkg.edit("figures", i, reported_date="2026-11-30", period_start="2024-11-27", period_end="2024-12-08")
+    _only(pkg, {("data/figures.csv", i + 2, "reported_date", "figure-after-source")})
+
+
+def test_governorate_name_disagrees_with_its_code(pkg: PackageCopy) -> None:
+    children = {r["parent_place_id"] for r in pkg.read("places")[1]}
+    i = pkg.find("places", lambda r: r["admin1"] == "Aleppo" and r["place_id"] not in children and not r["parent_place_id"])
+    pkg.edit("places", i, admin1="Hama")
+    _only(pkg, {("data/places.csv", i + 2, "admin1", "governorate-codes")})
+
+
+def test_place_in_another_governorate_than_its_parent(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("places")
+    by_id = {r["place_id"]: r for r in rows}
+    children = {r["parent_place_id"] for r in rows}
+    i = pkg.find(
+        "places",
+        lambda r: bool(r["parent_place_id"]) and by_id[r["parent_place_id"]]["place_type"] not in ("country", "region")
+        and r["place_id"] not in children,
+    )
+    other = ("Hama", "SY05", "SY-HM") if rows[i]["admin1_pcode"] != "SY05" else ("Homs", "SY04", "SY-HI")
+    pkg.edit("places", i, admin1=other[0], admin1_pcode=other[1], iso_3166_2=other[2])
+    _only(pkg, {("data/places.csv", i + 2, "admin1_pcode", "parent-governorate")})
+
+
+def test_coalition_membership_cycle(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("actors")
+    child = pkg.find("actors", lambda r: bool(r["parent_actor_id"]))
+    parent_id = rows[child]["parent_actor_id"]
+    parent = pkg.find("actors", lambda r: r["actor_id"] == parent_id)
+    grand = rows[parent]["parent_actor_id"]
+    pkg.edit("actors", parent, parent_actor_id=rows[child]["actor_id"])
+    expected = {("data/actors.csv", child + 2, "parent_actor_id", "actor-parent-cycle"),
+                ("data/actors.csv", parent + 2, "parent_actor_id", "actor-parent-cycle")}
+    problems = found(validate_package(pkg.root))
+    assert expected <= problems
+    assert {p[3] for p in problems} == {"actor-parent-cycle"}
+    assert grand != rows[child]["actor_id"]
+
+
+def test_an_actor_that_is_its_own_parent(pkg: PackageCopy) -> None:
+    i = pkg.find("actors")
+    pkg.edit("actors", i, parent_actor_id=pkg.value("actors", i, "actor_id"))
+    _only(pkg, {("data/actors.csv", i + 2, "parent_actor_id", "actor-parent-cycle")})
+
+
+def test_place_parent_cycle(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("places")
+    child = pkg.find("places", lambda r: bool(r["parent_place_id"]))
+    parent_id = rows[child]["parent_place_id"]
+    parent = pkg.find("places", lambda r: r["place_id"] == parent_id)
+    pkg.edit("places", parent, parent_place_id=rows[child]["place_id"])
+    problems = found(validate_package(pkg.root))
+    assert ("data/places.csv", child + 2, "parent_place_id", "place-parent-cycle") in problems
+    assert ("data/places.csv", parent + 2, "parent_place_id", "place-parent-cycle") in problems
+    assert {p[3] for p in problems} <= {"place-parent-cycle", "parent-governorate"}
