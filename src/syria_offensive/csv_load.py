@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from .descriptor import Resource
-from .duckdb_types import cast_expr, nulled
+from .duckdb_types import cast_expr, is_parsed, nulled
 from .sql import ident, literal
 
 RAW_SUFFIX = "__raw"
@@ -90,7 +90,7 @@ def load_resource(
     for f in present:
         raw = nulled(ident(f.name), schema)
         selects.append(f"{cast_expr(f, raw)} AS {ident(f.name)}")
-        if keep_raw and f.type != "string":
+        if keep_raw and is_parsed(f):
             selects.append(f"{raw} AS {ident(f.name + RAW_SUFFIX)}")
     rejects_table = f"rejects_{resource.name}" if collect_rejects else None
     source = read_csv_call(resource.file(root), header, rejects=rejects_table)

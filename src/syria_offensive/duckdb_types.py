@@ -22,6 +22,15 @@ TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
 
 
+# A URI needs a scheme, as Frictionless (rfc3986) requires; the rest is left to the pattern constraint.
+_URI_RE = r"(?s)[A-Za-z][A-Za-z0-9+.\-]*:.*"
+
+
+def is_parsed(field: Field) -> bool:
+    """Whether the typed value can fail to parse (so the raw text must be kept to report it)."""
+    return field.type != "string" or field.format == "uri"
+
+
 def duckdb_type(field: Field) -> str:
     return DUCKDB_TYPES[field.type]
 
@@ -38,6 +47,8 @@ def nulled(raw: str, schema: TableSchema) -> str:
 def cast_expr(field: Field, raw: str) -> str:
     """SQL turning the text column `raw` (missing values already NULL) into the field's type, NULL if it fails."""
     t = field.type
+    if t == "string" and field.format == "uri":
+        return f"(CASE WHEN regexp_full_match({raw}, {literal(_URI_RE)}) THEN {raw} END)"
     if t == "string":
         return raw
     if t == "integer":

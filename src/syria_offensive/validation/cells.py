@@ -7,21 +7,31 @@ import duckdb
 
 from ..csv_load import RAW_SUFFIX, ROW, LoadedTable
 from ..descriptor import Field, Resource
+from ..duckdb_types import is_parsed
 from ..problems import Problem
 from ..sql import ident, literal, literal_list
 
 
+TYPE_NAMES = {
+    "integer": "integer (a whole number)",
+    "number": "number",
+    "boolean": "boolean (true, false, 1 or 0)",
+    "date": "date (YYYY-MM-DD)",
+    "list": "list",
+    "uri": "URI (it needs a scheme such as https:)",
+}
+
+
 def _raw(f: Field) -> str:
-    return ident(f.name + RAW_SUFFIX) if f.type != "string" else ident(f.name)
+    return ident(f.name + RAW_SUFFIX) if is_parsed(f) else ident(f.name)
 
 
 def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
     """(rule, WHERE condition, message) for each constraint of the field."""
     col, raw = ident(f.name), _raw(f)
     checks: list[tuple[str, str, str]] = []
-    if f.type != "string":
-        fmt = f"{f.type} ({'YYYY-MM-DD' if f.type == 'date' else 'true/false' if f.type == 'boolean' else 'a number'})"
-        checks.append(("type", f"{raw} IS NOT NULL AND {col} IS NULL", f"the value is not a valid {fmt}"))
+    if is_parsed(f):
+        checks.append(("type", f"{raw} IS NOT NULL AND {col} IS NULL", f"the value is not a valid {TYPE_NAMES[f.type if f.type != 'string' else 'uri']}"))
     if required:
         checks.append(("required", f"{raw} IS NULL", "a value is required"))
     if f.enum is not None:

@@ -35,6 +35,11 @@ def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: Load
         for row, value in _duplicates(con, table, pk):
             problems.append(Problem(resource.path, row, ",".join(pk), "primary-key", value,
                                     "the primary key repeats an earlier row's", "structure"))
+        # As Frictionless does: a row whose key cells are all empty has no primary key at all.
+        empty = " AND ".join(f"{ident(k)} IS NULL" for k in pk)
+        for (row,) in con.execute(f"SELECT {ROW} FROM {table.view} WHERE {empty}").fetchall():
+            problems.append(Problem(resource.path, int(row), ",".join(pk), "primary-key", None,
+                                    "the primary key is empty", "structure"))
     return problems
 
 
