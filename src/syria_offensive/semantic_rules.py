@@ -102,8 +102,9 @@ RULES: tuple[SemanticRule, ...] = (
                  lambda w: _within(_c("latitude"), SYRIA_BBOX["lat_min"], SYRIA_BBOX["lat_max"])
                  & _within(_c("longitude"), SYRIA_BBOX["lon_min"], SYRIA_BBOX["lon_max"])),
     SemanticRule("places", "governorate-required", ("admin1_pcode", "place_type", "admin1", "iso_3166_2"),
-                 "every place below the country needs its governorate (admin1, admin1_pcode, iso_3166_2)",
-                 lambda w: (_c("place_type") == "country")
+                 "every place except the country and regions spanning governorates needs its governorate "
+                 "(admin1, admin1_pcode, iso_3166_2)",
+                 lambda w: _c("place_type").is_in(["country", "region"])
                  | (_c("admin1").is_not_null() & _c("admin1_pcode").is_not_null() & _c("iso_3166_2").is_not_null())),
     SemanticRule("places", "geonames-distance", ("geonames_id", "latitude", "longitude"),
                  f"the coordinates lie more than {GEONAMES_MAX_KM:g} km from the GeoNames record of this id", _geonames_ok),
