@@ -13,3 +13,7 @@ class InvalidDataError(Exception):
     def __init__(self, message: str, report: object) -> None:
         super().__init__(message)
         self.report = report
+
+
+class DownloadError(PackageError):
+    """A released data archive could not be fetched, verified or unpacked; nothing half-written is left."""
