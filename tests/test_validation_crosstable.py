@@ -104,3 +104,11 @@ def test_place_parent_cycle(pkg: PackageCopy) -> None:
     assert ("data/places.csv", child + 2, "parent_place_id", "place-parent-cycle") in problems
     assert ("data/places.csv", parent + 2, "parent_place_id", "place-parent-cycle") in problems
     assert {p[3] for p in problems} <= {"place-parent-cycle", "parent-governorate"}
+
+
+def test_undated_source_that_events_cite(pkg: PackageCopy) -> None:
+    i = pkg.find("event_sources")
+    source_id = pkg.value("event_sources", i, "source_id")
+    s = pkg.find("sources", lambda r: r["source_id"] == source_id)
+    pkg.edit("sources", s, published_date="")
+    _only(pkg, {("data/sources.csv", s + 2, "published_date", "undated-source-cited")})

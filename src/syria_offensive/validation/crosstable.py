@@ -45,6 +45,12 @@ CROSS_RULES: tuple[CrossRule, ...] = (
               "the figure is dated after the source that reports it was published",
               "SELECT f.{row}, f.reported_date || ' > ' || s.published_date FROM {figures} f "
               "JOIN {sources} s ON s.source_id = f.source_id WHERE f.reported_date > s.published_date"),
+    CrossRule("sources", "undated-source-cited", "published_date",
+              {"sources": ("source_id", "published_date"), "event_sources": ("source_id",), "figures": ("source_id",)},
+              "the source has no published_date but events or figures cite it; only place references may be undated",
+              "SELECT s.{row}, s.source_id FROM {sources} s WHERE s.published_date IS NULL AND (EXISTS "
+              "(SELECT 1 FROM {event_sources} x WHERE x.source_id = s.source_id) OR EXISTS "
+              "(SELECT 1 FROM {figures} f WHERE f.source_id = s.source_id))"),
     CrossRule("places", "governorate-codes", "admin1",
               {"places": ("admin1", "admin1_pcode", "iso_3166_2"), "governorates": ("admin1", "admin1_pcode", "iso_3166_2")},
               "admin1 and iso_3166_2 disagree with the governorates row of this admin1_pcode",

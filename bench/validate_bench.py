@@ -1,0 +1,164 @@
+"""Benchmark of validation (nox -s bench): the project's validator, `frictionless validate`, and DuckDB's
+bare count over the same CSVs (the I/O floor), on synthetic packages of 10k, 100k and 1M events with
+planted violations. Each measurement runs in a fresh process; the table gives medians of wall time and
+peak memory (max RSS), ratios measured side by side in this one run, and checks that every planted
+violation was found at its row under its rule.
+
+Usage: python bench/validate_bench.py [--sizes 10000 100000 1000000] [--repeats 3] [--frictionless-max 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+RESULTS = HERE / "results"
+
+FLOOR = """
+import sys, duckdb, json
+from pathlib import Path
+root = Path(sys.argv[1])
+con = duckdb.connect()
+total = 0
+for res in json.loads((root / 'datapackage.json').read_text())['resources']:
+    path = root / res['path']
+    header = path.open(encoding='utf-8').readline().rstrip('\\n').split(',')
+    cols = '{' + ', '.join(f"'{c}': 'VARCHAR'" for c in header) + '}'
+    total += con.execute(f"SELECT count(*) FROM read_csv('{path}', header=true, auto_detect=false, delim=',', quote='\\"', escape='\\"', columns={cols}, null_padding=true, ignore_errors=true)").fetchone()[0]
+print(total)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    stdout: str
+
+
+def run(cmd: list[str]) -> Run:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out)
+
+
+def tools(root: Path) -> dict[str, list[str]]:
+    return {
+        "project validate": [sys.executable, "-m", "syria_offensive.cli", "validate", str(root), "--format", "json"],
+        "frictionless validate": [sys.executable, "-m", "frictionless", "validate", "--json", str(root / "datapackage.json")],
+        "duckdb count(*) floor": [sys.executable, "-c", FLOOR, str(root)],
+    }
+
+
+def ensure_package(n: int) -> tuple[Path, list[dict[str, object]]]:
+    from syria_offensive.synthetic import make_package
+
+    root = WORK / f"events-{n}"
+    planted_file = root / "planted.json"
+    if not planted_file.is_file():
+        planted = make_package(root, n)
+        planted_file.write_text(json.dumps([asdict(p) for p in planted]), encoding="utf-8")
+    return root, json.loads(planted_file.read_text(encoding="utf-8"))
+
+
+def check_found(report_json: str, planted: list[dict[str, object]]) -> tuple[int, int, int]:
+    report = json.loads(report_json)
+    got = {(p["file"], p["row"], p["column"] or "", p["rule"]) for p in report["problems"]}
+    want = {(p["file"], p["row"], p["column"], p["rule"]) for p in planted}
+    return len(want & got), len(want - got), len(got - want)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--frictionless-max", type=int, default=1_000_000, help="skip frictionless above this size")
+    args = ap.parse_args()
+    rows = []
+    all_found = True
+    for n in args.sizes:
+        root, planted = ensure_package(n)
+        size_mb = sum(p.stat().st_size for p in (root / "data").glob("*.csv")) / 1e6
+        for name, cmd in tools(root).items():
+            if name.startswith("frictionless") and n > args.frictionless_max:
+                continue
+            runs = [run(cmd) for _ in range(args.repeats)]
+            entry = {
+                "events": n, "csv_mb": round(size_mb, 1), "tool": name, "repeats": len(runs),
+                "median_s": round(statistics.median(r.seconds for r in runs), 3),
+                "min_s": round(min(r.seconds for r in runs), 3),
+                "median_peak_mb": round(statistics.median(r.max_rss_mb for r in runs), 1),
+            }
+            if name == "project validate":
+                found, missed, extra = check_found(runs[0].stdout, planted)
+                entry.update(planted=len(planted), found=found, missed=missed, unexpected=extra)
+                all_found &= missed == 0 and extra == 0 and all(r.returncode == 1 for r in runs)
+            rows.append(entry)
+            print(json.dumps(entry), flush=True)
+    summary = summarise(rows)
+    meta = {
+        "command": "nox -s bench  (python bench/validate_bench.py " + " ".join(sys.argv[1:]) + ")",
+        "cpu_count": os.cpu_count(), "machine": platform.machine(), "python": platform.python_version(),
+        "versions": {p: version(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "validation.json").write_text(json.dumps({"meta": meta, "runs": rows, "summary": summary}, indent=2) + "\n")
+    md = render(meta, rows, summary)
+    (RESULTS / "validation.md").write_text(md)
+    print(md)
+    return 0 if all_found else 1
+
+
+def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
+    by = {(r["events"], r["tool"]): r for r in rows}
+    out: dict[str, object] = {}
+    for n in sorted({int(r["events"]) for r in rows}):  # type: ignore[call-overload]
+        ours = by.get((n, "project validate"))
+        fl = by.get((n, "frictionless validate"))
+        floor = by.get((n, "duckdb count(*) floor"))
+        if ours and floor:
+            out[f"{n}: project / duckdb floor"] = round(float(ours["median_s"]) / float(floor["median_s"]), 2)  # type: ignore[arg-type]
+        if ours and fl:
+            out[f"{n}: frictionless / project"] = round(float(fl["median_s"]) / float(ours["median_s"]), 2)  # type: ignore[arg-type]
+    sizes = sorted({int(r["events"]) for r in rows})  # type: ignore[call-overload]
+    for small, big in zip(sizes, sizes[1:], strict=False):
+        a, b = by.get((small, "project validate")), by.get((big, "project validate"))
+        if a and b:
+            out[f"project {big} / {small} time"] = round(float(b["median_s"]) / float(a["median_s"]), 2)  # type: ignore[arg-type]
+    return out
+
+
+def render(meta: dict[str, object], rows: list[dict[str, object]], summary: dict[str, object]) -> str:
+    lines = ["# Validation benchmark", "",
+             f"Made by `{meta['command']}` on {meta['date']}: {meta['cpu_count']} cores, {meta['machine']}, "
+             f"Python {meta['python']}, " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",  # type: ignore[attr-defined]
+             "Each cell is the median of fresh-process runs (wall time includes interpreter start and imports).", "",
+             "| events | CSV MB | tool | runs | median s | peak MB | planted found / missed / unexpected |",
+             "| ---: | ---: | --- | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        found = f"{r['found']}/{r['planted']} / {r['missed']} / {r['unexpected']}" if "found" in r else ""
+        lines.append(f"| {r['events']:,} | {r['csv_mb']} | {r['tool']} | {r['repeats']} | {r['median_s']} | {r['median_peak_mb']} | {found} |")
+    lines += ["", "| ratio | value |", "| --- | ---: |"]
+    lines += [f"| {k} | {v} |" for k, v in summary.items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

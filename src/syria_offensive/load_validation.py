@@ -1,0 +1,81 @@
+"""Validation of one table as it is loaded: cells that do not parse as their schema type, then the
+table's pandera model (the schema's constraints plus the semantic rules), reported as Problems with
+the file, row, column and rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandera.errors
+import polars as pl
+
+from .csv_load import RAW_SUFFIX, ROW, LoadedTable
+from .descriptor import Resource
+from .models import table_model
+from .problems import Problem
+from .semantic_rules import RULES, StudyWindow
+from .sql import ident
+
+RULE_MESSAGES = {(r.table, r.rule): r.message for r in RULES}
+
+# pandera's names for the checks it derives from a Table Schema, as this package's rule names.
+PANDERA_CHECKS = (
+    ("isin", "enum", "the value is not one of the schema's values"),
+    ("str_matches", "pattern", "the value does not match the schema's pattern"),
+    ("greater_than_or_equal_to", "minimum", "the value is below the schema's minimum"),
+    ("less_than_or_equal_to", "maximum", "the value is above the schema's maximum"),
+    ("str_length", "length", "the value's length is outside the schema's bounds"),
+    ("not_nullable", "required", "a value is required"),
+    ("field_uniqueness", "unique", "the value appears in more than one row"),
+    ("multiple_fields_uniqueness", "primary-key", "the primary key appears in more than one row"),
+)
+
+
+def unparsed_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
+    """Cells with text that did not parse as the field's type (they would otherwise load as missing)."""
+    parts = []
+    for name in table.columns:
+        raw = name + RAW_SUFFIX
+        if raw in con.sql(f"SELECT * FROM {table.view} LIMIT 0").columns:
+            parts.append(
+                f"SELECT {ROW}, '{name}' AS col, CAST({ident(raw)} AS VARCHAR) FROM {table.view} "
+                f"WHERE {ident(raw)} IS NOT NULL AND {ident(name)} IS NULL"
+            )
+    if not parts:
+        return []
+    rows = con.execute(" UNION ALL ".join(parts)).fetchall()
+    return [
+        Problem(resource.path, int(row), col, "type", value, f"the value is not a valid {resource.schema.field(col).type}")
+        for row, col, value in rows
+    ]
+
+
+def _rule(table: str, check: str) -> tuple[str, str]:
+    if (table, check) in RULE_MESSAGES:
+        return check, RULE_MESSAGES[(table, check)]
+    for prefix, rule, message in PANDERA_CHECKS:
+        if check.startswith(prefix):
+            return rule, message
+    return check, f"the check {check} fails"
+
+
+def model_problems(frame: pl.DataFrame, resource: Resource, window: StudyWindow) -> list[Problem]:
+    """Failures of the table's pandera model; `frame` has the schema's columns plus the row number."""
+    model = table_model(resource.name, resource.schema, window=window)
+    try:
+        model.validate(frame.drop(ROW), lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        problems = []
+        rows = frame[ROW]
+        for column, check, index, value in zip(
+            cases["column"].to_list(), cases["check"].to_list(), cases["index"].to_list(),
+            cases["failure_case"].to_list(), strict=True,
+        ):
+            rule, message = _rule(resource.name, str(check))
+            row: Any = None if index is None else int(rows[int(index)])
+            col = None if column == resource.name else column
+            problems.append(Problem(resource.path, row, col, rule, None if value is None else str(value), message, "semantics"))
+        return problems
+    return []
