@@ -84,7 +84,9 @@ class PackageDiff:
                 "changed": [
                     {
                         "key": _jsonable(c.key),
-                        "columns": {col: {OLD: _jsonable(o), NEW: _jsonable(n)} for col, (o, n) in c.columns.items()},
+                        "columns": {
+                            col: {OLD: _jsonable(o), NEW: _jsonable(n)} for col, (o, n) in c.columns.items()
+                        },
                     }
                     for c in t.changed
                 ],
@@ -92,10 +94,16 @@ class PackageDiff:
             }
             for t in self.tables
         ]
-        return json.dumps({OLD: side(self.old), NEW: side(self.new), "tables": tables}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {OLD: side(self.old), NEW: side(self.new), "tables": tables}, ensure_ascii=False, indent=2
+        )
 
     def to_text(self) -> str:
-        lines = [f"old: {self.old.label} (version {self.old.version})", f"new: {self.new.label} (version {self.new.version})", ""]
+        lines = [
+            f"old: {self.old.label} (version {self.old.version})",
+            f"new: {self.new.label} (version {self.new.version})",
+            "",
+        ]
         for t in self.tables:
             if t.status == "added":
                 lines.append(f"{t.table}: new table ({t.new_rows} rows)")
@@ -157,11 +165,15 @@ def _load(con: duckdb.DuckDBPyConnection, schema: str, package: Package) -> dict
     for name, resource in sorted(package.resources.items()):
         header = check_file(resource, package.root).header
         if header is None:
-            raise PackageError(f"{resource.file(package.root)}: cannot be read as CSV (run syria-offensive validate)")
+            raise PackageError(
+                f"{resource.file(package.root)}: cannot be read as CSV (run syria-offensive validate)"
+            )
         try:
             loaded = load_resource(con, resource, package.root, header, keep_raw=False, collect_rejects=False)
         except duckdb.Error as exc:
-            raise PackageError(f"{resource.file(package.root)}: cannot be read ({exc}); run syria-offensive validate") from None
+            raise PackageError(
+                f"{resource.file(package.root)}: cannot be read ({exc}); run syria-offensive validate"
+            ) from None
         columns[name] = loaded.columns
     return columns
 
@@ -188,7 +200,9 @@ class _TableComparer:
         return ", ".join(f"{alias}.{ident(k)}" for k in key)
 
     def duplicated(self, table: str, key: Sequence[str]) -> int:
-        return _count(self.con, f"SELECT count(*) - count(DISTINCT ({', '.join(ident(k) for k in key)})) FROM {table}")
+        return _count(
+            self.con, f"SELECT count(*) - count(DISTINCT ({', '.join(ident(k) for k in key)})) FROM {table}"
+        )
 
     def compare(self, old_cols: list[str], new_cols: list[str]) -> TableDiff:
         diff = TableDiff(self.name, "unchanged")
@@ -199,32 +213,46 @@ class _TableComparer:
         common = [c for c in new_cols if c in old_cols]
         key = tuple(k for k in self.new.primary_key if k in common)
         if self.old.primary_key != self.new.primary_key:
-            diff.notes.append(f"primary key changed from {list(self.old.primary_key)} to {list(self.new.primary_key)}")
+            diff.notes.append(
+                f"primary key changed from {list(self.old.primary_key)} to {list(self.new.primary_key)}"
+            )
         if key and len(key) == len(self.new.primary_key):
             for label, table in ((OLD, self.o), (NEW, self.n)):
                 dup = self.duplicated(table, key)
                 if dup:
-                    raise PackageError(f"{self.name}: {dup} duplicate primary key(s) in the {label} version; validate it first")
+                    raise PackageError(
+                        f"{self.name}: {dup} duplicate primary key(s) in the {label} version: validate it"
+                    )
         else:
             key = tuple(common)
-            diff.notes.append("no primary key shared by both versions: rows compared whole (no 'changed' rows)")
+            diff.notes.append(
+                "no primary key shared by both versions: rows compared whole (no 'changed' rows)"
+            )
         diff.key = key
         on = " AND ".join(f"{a} IS NOT DISTINCT FROM {b}" for a, b in (self.pair(k) for k in key)) or "true"
-        diff.added = self._keys(f"SELECT {self.keys('n', key)} FROM {self.n} n WHERE NOT EXISTS "
-                                f"(SELECT 1 FROM {self.o} o WHERE {on}) ORDER BY ALL", key)
-        diff.removed = self._keys(f"SELECT {self.keys('o', key)} FROM {self.o} o WHERE NOT EXISTS "
-                                  f"(SELECT 1 FROM {self.n} n WHERE {on}) ORDER BY ALL", key)
+        diff.added = self._keys(
+            f"SELECT {self.keys('n', key)} FROM {self.n} n WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {self.o} o WHERE {on}) ORDER BY ALL",
+            key,
+        )
+        diff.removed = self._keys(
+            f"SELECT {self.keys('o', key)} FROM {self.o} o WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {self.n} n WHERE {on}) ORDER BY ALL",
+            key,
+        )
         values = [c for c in common if c not in key]
         if values:
             distinct = [f"({a} IS DISTINCT FROM {b})" for a, b in (self.pair(c) for c in values)]
-            selects = [self.keys("n", key)] + [f"{d}, o.{ident(c)}, n.{ident(c)}" for d, c in zip(distinct, values, strict=True)]
+            selects = [self.keys("n", key)] + [
+                f"{d}, o.{ident(c)}, n.{ident(c)}" for d, c in zip(distinct, values, strict=True)
+            ]
             rows = self.con.execute(
                 f"SELECT {', '.join(selects)} FROM {self.o} o JOIN {self.n} n ON {on} "
                 f"WHERE {' OR '.join(distinct)} ORDER BY {self.keys('n', key)}"
             ).fetchall()
             for row in rows:
                 k = dict(zip(key, row[: len(key)], strict=True))
-                rest = row[len(key):]
+                rest = row[len(key) :]
                 cols = {c: (rest[3 * i + 1], rest[3 * i + 2]) for i, c in enumerate(values) if rest[3 * i]}
                 diff.changed.append(RowChange(k, cols))
         if diff.added or diff.removed or diff.changed or diff.columns_added or diff.columns_removed:
@@ -235,7 +263,9 @@ class _TableComparer:
         return [dict(zip(key, row, strict=True)) for row in self.con.execute(sql).fetchall()]
 
 
-def diff_packages(old: Package, new: Package, old_side: Side | None = None, new_side: Side | None = None) -> PackageDiff:
+def diff_packages(
+    old: Package, new: Package, old_side: Side | None = None, new_side: Side | None = None
+) -> PackageDiff:
     con = duckdb.connect(":memory:")
     try:
         old_cols = _load(con, OLD, old)
@@ -243,11 +273,23 @@ def diff_packages(old: Package, new: Package, old_side: Side | None = None, new_
         tables = []
         for name in sorted(set(old_cols) | set(new_cols)):
             if name not in old_cols:
-                tables.append(TableDiff(name, "added", new.resources[name].schema.primary_key,
-                                        new_rows=_count(con, f"SELECT count(*) FROM {NEW}.{ident(name)}")))
+                tables.append(
+                    TableDiff(
+                        name,
+                        "added",
+                        new.resources[name].schema.primary_key,
+                        new_rows=_count(con, f"SELECT count(*) FROM {NEW}.{ident(name)}"),
+                    )
+                )
             elif name not in new_cols:
-                tables.append(TableDiff(name, "removed", old.resources[name].schema.primary_key,
-                                        old_rows=_count(con, f"SELECT count(*) FROM {OLD}.{ident(name)}")))
+                tables.append(
+                    TableDiff(
+                        name,
+                        "removed",
+                        old.resources[name].schema.primary_key,
+                        old_rows=_count(con, f"SELECT count(*) FROM {OLD}.{ident(name)}"),
+                    )
+                )
             else:
                 comparer = _TableComparer(con, name, old.resources[name].schema, new.resources[name].schema)
                 tables.append(comparer.compare(old_cols[name], new_cols[name]))

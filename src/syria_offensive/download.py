@@ -35,7 +35,9 @@ from .release.names import PROJECT, folder_name, normalize_version
 from .release.registry import Release, latest, load_registry, sorted_versions
 from .release.unpack import UnsafeArchiveError, unpack, verify_folder
 
-DEFAULT_BASE_URL = "https://github.com/syria-offensive-2024/syria-offensive-2024/releases/download/v{version}/"
+DEFAULT_BASE_URL = (
+    "https://github.com/syria-offensive-2024/syria-offensive-2024/releases/download/v{version}/"
+)
 BASE_URL_ENV = "SYRIA_OFFENSIVE_BASE_URL"
 CACHE_ENV = "SYRIA_OFFENSIVE_CACHE"
 DEFAULT_TIMEOUT = 60.0
@@ -61,7 +63,9 @@ def resolve_release(version: str | None, registry: str | Path | Mapping[str, Any
     if version is None:
         newest = latest(releases)
         if newest is None:
-            raise DownloadError("no version of the data has been released yet (the release registry is empty)")
+            raise DownloadError(
+                "no version of the data has been released yet (the release registry is empty)"
+            )
         return releases[newest]
     wanted = normalize_version(version)
     if wanted not in releases:
@@ -116,7 +120,9 @@ def fetch_archive(release: Release, folder: Path, url: str, *, progress: bool, t
     archive = Path(fetched)
     if archive.stat().st_size != release.size:
         archive.unlink(missing_ok=True)
-        raise DownloadError(f"version {release.version} from {url}: the archive has the registry's sha256 but not its size")
+        raise DownloadError(
+            f"version {release.version} from {url}: the archive has the registry's sha256 but not its size"
+        )
     return archive
 
 
@@ -158,7 +164,9 @@ def download(
         return unpack(archive, package_dir)
     except (UnsafeArchiveError, OSError) as exc:
         archive.unlink(missing_ok=True)
-        raise DownloadError(f"version {release.version} from {url}: the archive cannot be unpacked safely: {exc}") from exc
+        raise DownloadError(
+            f"version {release.version} from {url}: the archive cannot be unpacked safely: {exc}"
+        ) from exc
 
 
 __all__ = ["DEFAULT_BASE_URL", "DownloadError", "PackageError", "download"]

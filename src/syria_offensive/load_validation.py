@@ -15,7 +15,7 @@ from .descriptor import Resource
 from .models import table_model
 from .problems import Problem
 from .semantic_rules import RULES, StudyWindow
-from .sql import ident
+from .sql import ident, literal
 
 RULE_MESSAGES = {(r.table, r.rule): r.message for r in RULES}
 
@@ -34,12 +34,13 @@ PANDERA_CHECKS = (
 
 def unparsed_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
     """Cells with text that did not parse as the field's type (they would otherwise load as missing)."""
+    present = set(con.sql(f"SELECT * FROM {table.view} LIMIT 0").columns)
     parts = []
     for name in table.columns:
         raw = name + RAW_SUFFIX
-        if raw in con.sql(f"SELECT * FROM {table.view} LIMIT 0").columns:
+        if raw in present:
             parts.append(
-                f"SELECT {ROW}, '{name}' AS col, CAST({ident(raw)} AS VARCHAR) FROM {table.view} "
+                f"SELECT {ROW}, {literal(name)} AS col, CAST({ident(raw)} AS VARCHAR) FROM {table.view} "
                 f"WHERE {ident(raw)} IS NOT NULL AND {ident(name)} IS NULL"
             )
     if not parts:

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import dictionary, format, gazetteer, hashes, stats, validate
+from . import build, dictionary, diff, download, format, gazetteer, hashes, release, stats, validate
 
-COMMANDS: tuple[ModuleType, ...] = (validate, stats, format, hashes, dictionary, gazetteer)
+COMMANDS: tuple[ModuleType, ...] = (
+    validate,
+    stats,
+    format,
+    hashes,
+    dictionary,
+    gazetteer,
+    build,
+    release,
+    download,
+    diff,
+)

@@ -16,7 +16,11 @@ HELP = "build the release files (data archive, DuckDB database, wheel, sdist) in
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", default=None, help="folder for the release files (default: ROOT/dist)")
     p.add_argument("--root", default=".", help="the checkout to build from (default: .)")
-    p.add_argument("--no-dist", action="store_true", help="build only the data archive and database, not the wheel and sdist")
+    p.add_argument(
+        "--no-dist",
+        action="store_true",
+        help="build only the data archive and database, not the wheel and sdist",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

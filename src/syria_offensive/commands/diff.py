@@ -13,9 +13,13 @@ HELP = "compare two versions (folders, datapackage.json files or released versio
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("old", help="the older version: a folder, a datapackage.json or a released version like 0.1.0")
+    p.add_argument(
+        "old", help="the older version: a folder, a datapackage.json or a released version like 0.1.0"
+    )
     p.add_argument("new", help="the newer version, in the same forms")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="for people (text) or tools (json)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="for people (text) or tools (json)"
+    )
     p.add_argument("--base-url", default=None, help="where released versions are downloaded from")
 
 

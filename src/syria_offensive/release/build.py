@@ -68,7 +68,10 @@ def _tree_files(root: Path, folder: str) -> dict[str, Path]:
     found = {}
     for path in sorted(base.rglob("*")):
         relative = path.relative_to(root)
-        if any(part.startswith(".") or part == "__pycache__" for part in relative.parts) or not path.is_file():
+        if (
+            any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
+            or not path.is_file()
+        ):
             continue
         found[relative.as_posix()] = path
     return found
@@ -90,14 +93,18 @@ def check_version_agrees(package: Package) -> str:
     """The version, once it is known to be the same in datapackage.json, CITATION.cff and CHANGELOG.md."""
     version = package.version
     if not looks_like_version(version):
-        raise PackageError(f"{package.descriptor_path}: version {version!r} is not a release version like 0.2.0")
+        raise PackageError(
+            f"{package.descriptor_path}: version {version!r} is not a release version like 0.2.0"
+        )
     citation = (package.root / "CITATION.cff").read_text(encoding="utf-8")
     cited = re.search(r'^version:\s*"?([^"\n]+?)"?\s*$', citation, re.M)
     if not cited or cited.group(1) != version:
         found = cited.group(1) if cited else "none"
         raise PackageError(f"CITATION.cff has version {found}; datapackage.json has {version}: bump both")
     if f"## [{version}]" not in (package.root / "CHANGELOG.md").read_text(encoding="utf-8"):
-        raise PackageError(f"CHANGELOG.md has no '## [{version}]' section: describe the release before building it")
+        raise PackageError(
+            f"CHANGELOG.md has no '## [{version}]' section: describe the release before building it"
+        )
     return version
 
 
@@ -139,7 +146,9 @@ def write_duckdb(contents: ArchiveContents, output: Path) -> Path:
     return target
 
 
-def build_release(root: str | Path = ".", output: str | Path | None = None, *, dists: bool = True, validate: bool = True) -> ReleaseFiles:
+def build_release(
+    root: str | Path = ".", output: str | Path | None = None, *, dists: bool = True, validate: bool = True
+) -> ReleaseFiles:
     """Write every release file for the checkout at `root` into `output` (default <root>/dist)."""
     root = Path(root).resolve()
     out = Path(output) if output is not None else root / "dist"

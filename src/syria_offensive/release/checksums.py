@@ -1,4 +1,4 @@
-"""SHA256SUMS files in the format of coreutils' sha256sum (`<hex>  <path>`), so `sha256sum -c` checks them too."""
+"""SHA256SUMS files as coreutils' sha256sum writes them (`<hex>  <path>`): `sha256sum -c` checks them."""
 
 from __future__ import annotations
 

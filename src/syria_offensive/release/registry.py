@@ -58,7 +58,7 @@ def registry_path(path: str | Path | None = None) -> Path:
 
 
 def load_registry(source: str | Path | Mapping[str, Any] | None = None) -> dict[str, Release]:
-    """Released versions from a mapping, a registry file, $SYRIA_OFFENSIVE_REGISTRY or the shipped registry."""
+    """Released versions from a mapping, a file, $SYRIA_OFFENSIVE_REGISTRY or the shipped registry."""
     if isinstance(source, Mapping):
         raw: Any = source
         where = "registry"
@@ -106,12 +106,14 @@ def archive_version(archive: Path) -> str:
         raise PackageError(f"{archive}: not a release archive: {exc}") from None
     version = normalize_version(str(descriptor.get("version", "")))
     if top != folder_name(version) or archive.name != archive_name(version):
-        raise PackageError(f"{archive}: its datapackage.json says version {version}, which its names do not match")
+        raise PackageError(
+            f"{archive}: its datapackage.json says version {version}, which its names do not match"
+        )
     return version
 
 
 def register(archive: Path, path: str | Path | None = None, *, force: bool = False) -> Release:
-    """Record `archive` (a built syria-offensive-2024-<version>.zip) in the registry file; returns the entry."""
+    """Record `archive` (a built syria-offensive-2024-<version>.zip) in the registry; returns its entry."""
     target = registry_path(path)
     registry = load_registry(target) if target.exists() else {}
     version = archive_version(archive)
@@ -119,8 +121,8 @@ def register(archive: Path, path: str | Path | None = None, *, force: bool = Fal
     known = registry.get(version)
     if known is not None and known != release and not force:
         raise PackageError(
-            f"{target}: version {version} is already registered with sha256 {known.sha256}; a released version "
-            "never changes (bump the version, or pass --force if it was never published)"
+            f"{target}: version {version} is already registered with sha256 {known.sha256}; "
+            "a released version never changes (bump the version, or pass --force if it was never published)"
         )
     registry[version] = release
     payload = {v: registry[v].as_json() for v in sorted_versions(registry)}

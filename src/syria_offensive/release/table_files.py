@@ -61,12 +61,14 @@ def load_sql(package: Package) -> str:
         f"--   duckdb {package.descriptor.get('name', 'package')}.duckdb < {LOAD_SQL}",
     ]
     for name in sorted(package.resources):
-        lines.append(f"CREATE OR REPLACE TABLE {ident(name)} AS FROM read_parquet({literal(parquet_member(name))});")
+        lines.append(
+            f"CREATE OR REPLACE TABLE {ident(name)} AS FROM read_parquet({literal(parquet_member(name))});"
+        )
     return "\n".join(lines) + "\n"
 
 
 def build_duckdb(folder: Path, script: str, target: Path) -> None:
-    """Run `script` (from load_sql) against the parquet/ folder inside `folder`, writing the database at `target`."""
+    """Run `script` (from load_sql) on the parquet/ folder inside `folder`; the database goes to `target`."""
     target.unlink(missing_ok=True)
     con = duckdb.connect(str(target))
     try:

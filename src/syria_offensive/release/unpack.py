@@ -106,7 +106,7 @@ def _extract(archive: Path, staging: Path, top: str) -> list[str]:
 
 
 def unpack(archive: Path, destination: Path) -> Path:
-    """Unpack `archive` (one top folder named like `destination`) so that `destination` appears whole or not at all."""
+    """Unpack `archive` (one top folder named like `destination`): it appears whole or not at all."""
     top = destination.name
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=destination.parent, prefix=f".{top}.unpack-"))

@@ -15,9 +15,11 @@ def _duplicates(con: duckdb.DuckDBPyConnection, table: LoadedTable, fields: tupl
     cols = ", ".join(ident(f) for f in fields)
     present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
     shown = " || ', ' || ".join(f"CAST({ident(f)} AS VARCHAR)" for f in fields)
+    # Find the repeated keys with a hash aggregate first; number rows only for those (usually none).
     sql = (
+        f"WITH repeated AS (SELECT {cols} FROM {table.view} WHERE {present} GROUP BY ALL HAVING count(*) > 1) "
         f"SELECT {ROW}, {shown} FROM (SELECT {ROW}, {cols}, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS n "
-        f"FROM {table.view} WHERE {present}) WHERE n > 1"
+        f"FROM {table.view} SEMI JOIN repeated USING ({cols})) WHERE n > 1"
     )
     return [(int(r), str(v)) for r, v in con.execute(sql).fetchall()]
 

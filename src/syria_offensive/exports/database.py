@@ -1,0 +1,28 @@
+"""One DuckDB database file (`syria_offensive.duckdb`) holding every table and the named views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ..connection import table_order
+from ..descriptor import Package
+from ..sql import ident
+from ..sql_views import create_views
+
+NAME = "duckdb"
+DESCRIPTION = "one DuckDB database file with every table and the named views"
+FILE_NAME = "syria_offensive.duckdb"
+
+
+def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
+    with duckdb.connect(str(folder / FILE_NAME)) as out:
+        for table in table_order(package):
+            data = con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table()
+            out.register("__export_source", data)
+            out.execute(f"CREATE TABLE {ident(table)} AS SELECT * FROM __export_source")
+            out.unregister("__export_source")
+        create_views(out)
+        out.execute("CHECKPOINT")
+    return [FILE_NAME]

@@ -1,0 +1,45 @@
+"""The events as a GeoJSON FeatureCollection (`events.geojson`, RFC 7946): one Point per event at its
+place's coordinates (WGS84, longitude first), with the events_enriched columns as properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..descriptor import Package
+from .tabular import records
+
+NAME = "geojson"
+DESCRIPTION = "events as GeoJSON points at their places"
+FILE_NAME = "events.geojson"
+COORDINATES = ("longitude", "latitude")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def feature(row: dict[str, Any]) -> dict[str, Any]:
+    lon, lat = (row[c] for c in COORDINATES)
+    geometry = None if lon is None or lat is None else {"type": "Point", "coordinates": [lon, lat]}
+    properties = {k: _json_value(v) for k, v in row.items() if k not in COORDINATES}
+    return {"type": "Feature", "id": row["event_id"], "geometry": geometry, "properties": properties}
+
+
+def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
+    collection = {
+        "type": "FeatureCollection",
+        "name": f"{package.descriptor.get('name', 'events')} events, version {package.version}",
+        "features": [feature(r) for r in records(con, "SELECT * FROM events_enriched ORDER BY event_id")],
+    }
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    (folder / FILE_NAME).write_text(text + "\n", encoding="utf-8")
+    return [FILE_NAME]

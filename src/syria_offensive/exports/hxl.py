@@ -1,0 +1,60 @@
+"""The events as an HXL-tagged CSV (`events_hxl.csv`): the events_enriched columns people join on, a
+header row, then a row of HXL hashtags (Humanitarian Exchange Language 1.1), then the data.
+
+Actors use HXL's core #group hashtag (+first/+second for ACLED's actor1/actor2, +assoc for their
+associates); HXL has no #actor hashtag in its core dictionary. Fatalities use #affected+killed with
++min/+max for the derived low and high of the event_fatalities view.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ..descriptor import Package
+from ..table_csv import csv_text
+from .tabular import COUNTRY_ISO3, COUNTRY_NAME, fetch
+
+NAME = "hxl"
+DESCRIPTION = "events as an HXL-tagged CSV"
+FILE_NAME = "events_hxl.csv"
+
+# (column of the CSV, its HXL hashtag, SQL over events_enriched e giving its value)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("event_id", "#event+id", "e.event_id"),
+    ("event_date", "#date+occurred", "e.event_date"),
+    ("end_date", "#date+end", "e.end_date"),
+    ("date_precision", "#date+precision", "e.date_precision"),
+    ("event_type", "#event+type", "e.event_type"),
+    ("sub_event_type", "#event+type+sub", "e.sub_event_type"),
+    ("civilian_targeting", "#event+civilians_targeted", "e.civilian_targeting"),
+    ("country", "#country+name", f"'{COUNTRY_NAME}'"),
+    ("country_code", "#country+code", f"'{COUNTRY_ISO3}'"),
+    ("admin1", "#adm1+name", "e.admin1"),
+    ("admin1_pcode", "#adm1+code", "e.admin1_pcode"),
+    ("iso_3166_2", "#adm1+code+iso", "e.iso_3166_2"),
+    ("place_id", "#loc+code", "e.place_id"),
+    ("place_name", "#loc+name", "e.place_name"),
+    ("place_name_ar", "#loc+name+i_ar", "e.place_name_ar"),
+    ("latitude", "#geo+lat", "e.latitude"),
+    ("longitude", "#geo+lon", "e.longitude"),
+    ("geo_precision", "#geo+precision", "e.geo_precision"),
+    ("actor1", "#group+name+first", "e.actor1"),
+    ("assoc_actor1", "#group+name+first+assoc", "e.assoc_actor1"),
+    ("actor2", "#group+name+second", "e.actor2"),
+    ("assoc_actor2", "#group+name+second+assoc", "e.assoc_actor2"),
+    ("killed_low", "#affected+killed+min", "e.killed_low"),
+    ("killed_best", "#affected+killed", "e.killed_best"),
+    ("killed_high", "#affected+killed+max", "e.killed_high"),
+    ("source_count", "#meta+sources+num", "e.source_count"),
+    ("summary", "#description", "e.summary"),
+)
+
+
+def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
+    select = ", ".join(f'{sql} AS "{name}"' for name, _, sql in COLUMNS)
+    header, rows = fetch(con, f"SELECT {select} FROM events_enriched e ORDER BY e.event_date, e.event_id")
+    text = csv_text(header, rows, extra_header_rows=[[tag for _, tag, _ in COLUMNS]])
+    (folder / FILE_NAME).write_text(text, encoding="utf-8")
+    return [FILE_NAME]

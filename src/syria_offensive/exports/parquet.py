@@ -1,0 +1,25 @@
+"""One Parquet file per table (`<table>.parquet`), with the DuckDB column types (lists stay lists,
+dates stay dates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from ..connection import table_order
+from ..descriptor import Package
+from ..sql import ident
+
+NAME = "parquet"
+DESCRIPTION = "one Parquet file per table"
+
+
+def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
+    names = []
+    for table in table_order(package):
+        data = con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table()
+        pq.write_table(data, folder / f"{table}.parquet", compression="zstd")
+        names.append(f"{table}.parquet")
+    return names
