@@ -15,8 +15,6 @@ nox.options.error_on_missing_interpreters = False
 TEST_DEPS = ["pytest>=9,<10", "hypothesis>=6.170,<7", "frictionless>=5.21,<5.22"]
 
 
-
-
 @nox.session
 def validate(session: nox.Session) -> None:
     """Validate the bundled data package in all layers, its canonical form and its hashes."""

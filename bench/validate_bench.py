@@ -10,6 +10,7 @@ Usage: python bench/validate_bench.py [--sizes 10000 100000 1000000] [--repeats 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -60,8 +61,23 @@ def run(cmd: list[str]) -> Run:
 
 def tools(root: Path) -> dict[str, list[str]]:
     return {
-        "project validate": [sys.executable, "-m", "syria_offensive.cli", "validate", str(root), "--format", "json"],
-        "frictionless validate": [sys.executable, "-m", "frictionless", "validate", "--json", str(root / "datapackage.json")],
+        "project validate": [
+            sys.executable,
+            "-m",
+            "syria_offensive.cli",
+            "validate",
+            str(root),
+            "--format",
+            "json",
+        ],
+        "frictionless validate": [
+            sys.executable,
+            "-m",
+            "frictionless",
+            "validate",
+            "--json",
+            str(root / "datapackage.json"),
+        ],
         "duckdb count(*) floor": [sys.executable, "-c", FLOOR, str(root)],
     }
 
@@ -88,7 +104,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--frictionless-max", type=int, default=1_000_000, help="skip frictionless above this size")
+    ap.add_argument(
+        "--frictionless-max", type=int, default=1_000_000, help="skip frictionless above this size"
+    )
     args = ap.parse_args()
     rows = []
     all_found = True
@@ -100,7 +118,10 @@ def main() -> int:
                 continue
             runs = [run(cmd) for _ in range(args.repeats)]
             entry = {
-                "events": n, "csv_mb": round(size_mb, 1), "tool": name, "repeats": len(runs),
+                "events": n,
+                "csv_mb": round(size_mb, 1),
+                "tool": name,
+                "repeats": len(runs),
                 "median_s": round(statistics.median(r.seconds for r in runs), 3),
                 "min_s": round(min(r.seconds for r in runs), 3),
                 "median_peak_mb": round(statistics.median(r.max_rss_mb for r in runs), 1),
@@ -114,12 +135,16 @@ def main() -> int:
     summary = summarise(rows)
     meta = {
         "command": "nox -s bench  (python bench/validate_bench.py " + " ".join(sys.argv[1:]) + ")",
-        "cpu_count": os.cpu_count(), "machine": platform.machine(), "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
         "versions": {p: version(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
         "date": time.strftime("%Y-%m-%d"),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "validation.json").write_text(json.dumps({"meta": meta, "runs": rows, "summary": summary}, indent=2) + "\n")
+    (RESULTS / "validation.json").write_text(
+        json.dumps({"meta": meta, "runs": rows, "summary": summary}, indent=2) + "\n"
+    )
     md = render(meta, rows, summary)
     (RESULTS / "validation.md").write_text(md)
     print(md)
@@ -138,7 +163,7 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
         if ours and fl:
             out[f"{n}: frictionless / project"] = round(float(fl["median_s"]) / float(ours["median_s"]), 2)  # type: ignore[arg-type]
     sizes = sorted({int(r["events"]) for r in rows})  # type: ignore[call-overload]
-    for small, big in zip(sizes, sizes[1:], strict=False):
+    for small, big in itertools.pairwise(sizes):
         a, b = by.get((small, "project validate")), by.get((big, "project validate"))
         if a and b:
             out[f"project {big} / {small} time"] = round(float(b["median_s"]) / float(a["median_s"]), 2)  # type: ignore[arg-type]
@@ -146,15 +171,21 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
 
 
 def render(meta: dict[str, object], rows: list[dict[str, object]], summary: dict[str, object]) -> str:
-    lines = ["# Validation benchmark", "",
-             f"Made by `{meta['command']}` on {meta['date']}: {meta['cpu_count']} cores, {meta['machine']}, "
-             f"Python {meta['python']}, " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",  # type: ignore[attr-defined]
-             "Each cell is the median of fresh-process runs (wall time includes interpreter start and imports).", "",
-             "| events | CSV MB | tool | runs | median s | peak MB | planted found / missed / unexpected |",
-             "| ---: | ---: | --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "# Validation benchmark",
+        "",
+        f"Made by `{meta['command']}` on {meta['date']}: {meta['cpu_count']} cores, {meta['machine']}, "
+        f"Python {meta['python']}, " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",  # type: ignore[attr-defined]
+        "Each cell is the median of fresh-process runs (wall time includes interpreter start and imports).",
+        "",
+        "| events | CSV MB | tool | runs | median s | peak MB | planted found / missed / unexpected |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    ]
     for r in rows:
         found = f"{r['found']}/{r['planted']} / {r['missed']} / {r['unexpected']}" if "found" in r else ""
-        lines.append(f"| {r['events']:,} | {r['csv_mb']} | {r['tool']} | {r['repeats']} | {r['median_s']} | {r['median_peak_mb']} | {found} |")
+        lines.append(
+            f"| {r['events']:,} | {r['csv_mb']} | {r['tool']} | {r['repeats']} | {r['median_s']} | {r['median_peak_mb']} | {found} |"
+        )
     lines += ["", "| ratio | value |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in summary.items()]
     return "\n".join(lines) + "\n"

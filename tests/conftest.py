@@ -31,7 +31,9 @@ class PackageCopy:
             reader = csv.DictReader(fh)
             return list(reader.fieldnames or []), list(reader)
 
-    def write(self, table: str, header: list[str], rows: list[dict[str, str]], *, rehash: bool = True) -> None:
+    def write(
+        self, table: str, header: list[str], rows: list[dict[str, str]], *, rehash: bool = True
+    ) -> None:
         out = io.StringIO()
         writer = csv.DictWriter(out, header, lineterminator="\n")
         writer.writeheader()

@@ -12,25 +12,55 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PackageCopy
 
+from conftest import PackageCopy
 from syria_offensive.descriptor import Field, load_package
 from syria_offensive.validation import validate_package
 
-SHARED_RULES = {"type", "required", "enum", "pattern", "minimum", "maximum", "min-length", "max-length",
-                "unique", "primary-key", "foreign-key"}
-NOTE_RULES = {"required": "required", "enum": "enum", "pattern": "pattern", "minimum": "minimum",
-              "maximum": "maximum", "minLength": "min-length", "maxLength": "max-length"}
-JUNK = {"integer": ["abc", "1.5", "2e3", "--"], "number": ["abc", "12,5", "1/2"], "date": ["2024-13-01", "27/11/2024", "2024-02-30"],
-        "boolean": ["yes", "t", "2"], "uri": ["www.example.org/page", "no scheme"], "string": [], "list": []}
+SHARED_RULES = {
+    "type",
+    "required",
+    "enum",
+    "pattern",
+    "minimum",
+    "maximum",
+    "min-length",
+    "max-length",
+    "unique",
+    "primary-key",
+    "foreign-key",
+}
+NOTE_RULES = {
+    "required": "required",
+    "enum": "enum",
+    "pattern": "pattern",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "minLength": "min-length",
+    "maxLength": "max-length",
+}
+JUNK = {
+    "integer": ["abc", "1.5", "2e3", "--"],
+    "number": ["abc", "12,5", "1/2"],
+    "date": ["2024-13-01", "27/11/2024", "2024-02-30"],
+    "boolean": ["yes", "t", "2"],
+    "uri": ["www.example.org/page", "no scheme"],
+    "string": [],
+    "list": [],
+}
 SEEDS = range(30)
 
 Key = tuple[str, int, str | None, str]
 
 
 def frictionless_findings(root: Path) -> set[Key]:
-    out = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(root / "datapackage.json")],
-                         capture_output=True, text=True, cwd=root, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(root / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
     report = json.loads(out.stdout)
     found: set[Key] = set()
     for task in report["tasks"]:
@@ -77,7 +107,9 @@ def break_randomly(pkg: PackageCopy, rng: random.Random, n: int) -> list[str]:
         if len(rows) < 2:
             continue
         i = rng.randrange(len(rows))
-        kind = rng.choice(["type", "required", "enum", "pattern", "bounds", "length", "duplicate", "dangling"])
+        kind = rng.choice(
+            ["type", "required", "enum", "pattern", "bounds", "length", "duplicate", "dangling"]
+        )
         fields: list[Field] = list(res.schema.fields)
         if kind == "type":
             fields = [f for f in fields if JUNK[_kind(f)]]
@@ -105,7 +137,9 @@ def break_randomly(pkg: PackageCopy, rng: random.Random, n: int) -> list[str]:
             if not options:
                 continue
             f = rng.choice(options)
-            rows[i][f.name] = str(int(f.maximum) + 5) if f.maximum is not None else str(int(f.minimum or 0) - 5)
+            rows[i][f.name] = (
+                str(int(f.maximum) + 5) if f.maximum is not None else str(int(f.minimum or 0) - 5)
+            )
         elif kind == "length":
             options = [f for f in fields if f.max_length is not None]
             if not options:
@@ -136,4 +170,6 @@ def test_findings_agree_with_frictionless(pkg: PackageCopy, seed: int) -> None:
     theirs = frictionless_findings(pkg.root)
     ours = our_findings(pkg.root)
     assert theirs, "the broken copy must have problems for the comparison to mean anything"
-    assert ours == theirs, f"mutations: {mutations}\nonly ours: {sorted(ours - theirs)}\nonly frictionless: {sorted(theirs - ours)}"
+    assert ours == theirs, (
+        f"mutations: {mutations}\nonly ours: {sorted(ours - theirs)}\nonly frictionless: {sorted(theirs - ours)}"
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, PackageCopy
 
+from conftest import ROOT, PackageCopy
 from syria_offensive.cli import main
 
 
@@ -15,7 +15,9 @@ def test_validate_clean_data_exits_0(capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().out.startswith("VALID")
 
 
-def test_validate_invalid_data_exits_1_with_a_located_message(pkg: PackageCopy, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_invalid_data_exits_1_with_a_located_message(
+    pkg: PackageCopy, capsys: pytest.CaptureFixture[str]
+) -> None:
     index = pkg.find("events")
     pkg.edit("events", index, date_precision="high")
     assert main(["validate", str(pkg.root)]) == 1
@@ -29,10 +31,17 @@ def test_validate_json(pkg: PackageCopy, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["validate", str(pkg.root), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
-    assert report["problems"] == [{
-        "file": "data/events.csv", "row": index + 2, "column": "place_id", "rule": "foreign-key", "value": "atlantis",
-        "message": "no row of places.place_id has this value", "layer": "structure",
-    }]
+    assert report["problems"] == [
+        {
+            "file": "data/events.csv",
+            "row": index + 2,
+            "column": "place_id",
+            "rule": "foreign-key",
+            "value": "atlantis",
+            "message": "no row of places.place_id has this value",
+            "layer": "structure",
+        }
+    ]
 
 
 def test_unreadable_input_exits_2_without_traceback(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import PackageCopy, found
-
 from syria_offensive.validation import validate_package
 
 
@@ -32,7 +31,11 @@ def test_ragged_rows_and_row_numbers_after_them(pkg: PackageCopy) -> None:
     assert any(p[:2] == ("data/figures.csv", 3) and p[3] == "row-missing-cells" for p in problems)
     if expect_enum:
         assert ("data/figures.csv", 4, "qualifier", "enum") in problems
-    assert {p[3] for p in problems if p[0] == "data/figures.csv"} <= {"row-extra-cells", "row-missing-cells", "enum"}
+    assert {p[3] for p in problems if p[0] == "data/figures.csv"} <= {
+        "row-extra-cells",
+        "row-missing-cells",
+        "enum",
+    }
 
 
 def test_quoted_line_breaks_and_commas_are_one_row(pkg: PackageCopy) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, PackageCopy, found
 
+from conftest import ROOT, PackageCopy, found
 from syria_offensive.descriptor import TABLES, load_package
 from syria_offensive.errors import PackageError
 from syria_offensive.validation import validate_package

@@ -6,7 +6,6 @@ import json
 import re
 
 from conftest import ROOT
-
 from syria_offensive.gazetteer import EXTRACT, syrian_records
 
 
@@ -18,7 +17,11 @@ def test_one_version_everywhere() -> None:
 
 
 def test_curated_files_use_lf() -> None:
-    for path in [*(ROOT / "data").glob("*.csv"), *(ROOT / "schemas").glob("*.json"), ROOT / "datapackage.json"]:
+    for path in [
+        *(ROOT / "data").glob("*.csv"),
+        *(ROOT / "schemas").glob("*.json"),
+        ROOT / "datapackage.json",
+    ]:
         assert b"\r\n" not in path.read_bytes(), path
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pandera.polars as pa
-from pandera.engines import polars_engine
 import polars as pl
 import pytest
-from conftest import ROOT
+from pandera.engines import polars_engine
 
+from conftest import ROOT
 from syria_offensive.descriptor import load_package
 from syria_offensive.models import POLARS_TYPES, table_model
 from syria_offensive.semantic_rules import rules_for
@@ -59,6 +59,14 @@ def test_categories_document_exactly_the_enum() -> None:
 
 def test_a_model_rejects_a_frame_that_breaks_its_schema() -> None:
     model = table_model("governorates", PACKAGE.resources["governorates"].schema)
-    frame = pl.DataFrame({"admin1_pcode": ["SY1"], "admin1": ["X"], "admin1_ar": ["س"], "iso_3166_2": ["SY-XX"], "geonames_admin1": ["01"]})
+    frame = pl.DataFrame(
+        {
+            "admin1_pcode": ["SY1"],
+            "admin1": ["X"],
+            "admin1_ar": ["س"],
+            "iso_3166_2": ["SY-XX"],
+            "geonames_admin1": ["01"],
+        }
+    )
     with pytest.raises(pa.errors.SchemaError):
         model.validate(frame)

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 from conftest import ROOT, PackageCopy
-
 from syria_offensive.validation import validate_package
 
 
@@ -21,7 +20,11 @@ def test_validation_does_not_modify_what_it_reads(pkg: PackageCopy) -> None:
     pkg.edit("events", 0, event_date="not a date")  # make it invalid, so every layer has work to do
 
     def digest() -> dict[str, str]:
-        return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(pkg.root).rglob("*")) if p.is_file()}
+        return {
+            str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(pkg.root).rglob("*"))
+            if p.is_file()
+        }
 
     before = digest()
     report = validate_package(pkg.root)

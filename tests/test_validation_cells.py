@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PackageCopy, found
 
+from conftest import PackageCopy, found
 from syria_offensive.validation import validate_package
 
 CASES = [
@@ -28,7 +28,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("table", "column", "value", "rule"), CASES, ids=[f"{c[0]}.{c[1]}-{c[3]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("table", "column", "value", "rule"), CASES, ids=[f"{c[0]}.{c[1]}-{c[3]}" for c in CASES]
+)
 def test_cell_rule(pkg: PackageCopy, table: str, column: str, value: str, rule: str) -> None:
     index = pkg.find(table)
     pkg.edit(table, index, **{column: value})
@@ -36,7 +38,11 @@ def test_cell_rule(pkg: PackageCopy, table: str, column: str, value: str, rule: 
     problems = found(report)
     assert (f"data/{table}.csv", index + 2, column, rule) in problems
     # the broken cell is reported once, under its rule, with its value (rows pointing at it may break too)
-    mine = [p for p in report.problems if p.file == f"data/{table}.csv" and p.row == index + 2 and p.column == column]
+    mine = [
+        p
+        for p in report.problems
+        if p.file == f"data/{table}.csv" and p.row == index + 2 and p.column == column
+    ]
     assert [(p.rule, p.value) for p in mine if p.layer == "structure"] == [(rule, value or None)]
 
 
@@ -45,5 +51,10 @@ def test_error_names_file_row_column_value_rule_and_message(pkg: PackageCopy) ->
     pkg.edit("events", index, date_precision="high")
     [problem] = validate_package(pkg.root).problems
     assert (problem.file, problem.row, problem.column, problem.value, problem.rule) == (
-        "data/events.csv", index + 2, "date_precision", "high", "type")
+        "data/events.csv",
+        index + 2,
+        "date_precision",
+        "high",
+        "type",
+    )
     assert "not a valid integer" in problem.message

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import PackageCopy, found
-
 from syria_offensive.validation import validate_package
 
 
@@ -54,19 +53,25 @@ def test_figure_reported_after_its_source_was_published(pkg: PackageCopy) -> Non
 
 def test_governorate_name_disagrees_with_its_code(pkg: PackageCopy) -> None:
     children = {r["parent_place_id"] for r in pkg.read("places")[1]}
-    i = pkg.find("places", lambda r: r["admin1"] == "Aleppo" and r["place_id"] not in children and not r["parent_place_id"])
+    i = pkg.find(
+        "places",
+        lambda r: r["admin1"] == "Aleppo" and r["place_id"] not in children and not r["parent_place_id"],
+    )
     pkg.edit("places", i, admin1="Hama")
     _only(pkg, {("data/places.csv", i + 2, "admin1", "governorate-codes")})
 
 
 def test_place_in_another_governorate_than_its_parent(pkg: PackageCopy) -> None:
-    header, rows = pkg.read("places")
+    _, rows = pkg.read("places")
     by_id = {r["place_id"]: r for r in rows}
     children = {r["parent_place_id"] for r in rows}
     i = pkg.find(
         "places",
-        lambda r: bool(r["parent_place_id"]) and by_id[r["parent_place_id"]]["place_type"] not in ("country", "region")
-        and r["place_id"] not in children,
+        lambda r: (
+            bool(r["parent_place_id"])
+            and by_id[r["parent_place_id"]]["place_type"] not in ("country", "region")
+            and r["place_id"] not in children
+        ),
     )
     other = ("Hama", "SY05", "SY-HM") if rows[i]["admin1_pcode"] != "SY05" else ("Homs", "SY04", "SY-HI")
     pkg.edit("places", i, admin1=other[0], admin1_pcode=other[1], iso_3166_2=other[2])
@@ -74,14 +79,16 @@ def test_place_in_another_governorate_than_its_parent(pkg: PackageCopy) -> None:
 
 
 def test_coalition_membership_cycle(pkg: PackageCopy) -> None:
-    header, rows = pkg.read("actors")
+    _, rows = pkg.read("actors")
     child = pkg.find("actors", lambda r: bool(r["parent_actor_id"]))
     parent_id = rows[child]["parent_actor_id"]
     parent = pkg.find("actors", lambda r: r["actor_id"] == parent_id)
     grand = rows[parent]["parent_actor_id"]
     pkg.edit("actors", parent, parent_actor_id=rows[child]["actor_id"])
-    expected = {("data/actors.csv", child + 2, "parent_actor_id", "actor-parent-cycle"),
-                ("data/actors.csv", parent + 2, "parent_actor_id", "actor-parent-cycle")}
+    expected = {
+        ("data/actors.csv", child + 2, "parent_actor_id", "actor-parent-cycle"),
+        ("data/actors.csv", parent + 2, "parent_actor_id", "actor-parent-cycle"),
+    }
     problems = found(validate_package(pkg.root))
     assert expected <= problems
     assert {p[3] for p in problems} == {"actor-parent-cycle"}
@@ -95,7 +102,7 @@ def test_an_actor_that_is_its_own_parent(pkg: PackageCopy) -> None:
 
 
 def test_place_parent_cycle(pkg: PackageCopy) -> None:
-    header, rows = pkg.read("places")
+    _, rows = pkg.read("places")
     child = pkg.find("places", lambda r: bool(r["parent_place_id"]))
     parent_id = rows[child]["parent_place_id"]
     parent = pkg.find("places", lambda r: r["place_id"] == parent_id)

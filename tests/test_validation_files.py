@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import PackageCopy, found
-
 from syria_offensive.validation import validate_package
 
 EVENTS = "data/events.csv"
@@ -37,15 +36,22 @@ def test_byte_order_mark(pkg: PackageCopy) -> None:
 
 def test_wrong_encoding(pkg: PackageCopy) -> None:
     index = pkg.find("places", lambda r: bool(r["name_ar"]))
-    header, rows = pkg.read("places")
+    _, rows = pkg.read("places")
     text = pkg.path("places").read_text(encoding="utf-8")
     line = text.split("\n")[index + 1]
     # re-encode one row's Arabic name as Windows-1256, as a spreadsheet might
-    bad = line.encode("utf-8").replace(rows[index]["name_ar"].encode("utf-8"), rows[index]["name_ar"].encode("cp1256"))
+    bad = line.encode("utf-8").replace(
+        rows[index]["name_ar"].encode("utf-8"), rows[index]["name_ar"].encode("cp1256")
+    )
     pkg.path("places").write_bytes(text.encode("utf-8").replace(line.encode("utf-8"), bad))
     pkg.rehash()
     problems = found(validate_package(pkg.root))
-    assert ("data/places.csv", index + 2, "name_ar", "encoding") in problems or ("data/places.csv", index + 2, None, "encoding") in problems
+    assert ("data/places.csv", index + 2, "name_ar", "encoding") in problems or (
+        "data/places.csv",
+        index + 2,
+        None,
+        "encoding",
+    ) in problems
     assert {p[3] for p in problems} <= {"encoding", "foreign-key", "event-without-source"} and all(
         p[0] != "data/places.csv" or p[3] == "encoding" for p in problems
     )
@@ -69,7 +75,9 @@ def test_unknown_column(pkg: PackageCopy) -> None:
     for r in rows:
         r["confidence"] = "high"
     pkg.write("figures", [*header, "confidence"], rows)
-    assert found(validate_package(pkg.root)) == {("data/figures.csv", 1, "confidence", "header-unknown-column")}
+    assert found(validate_package(pkg.root)) == {
+        ("data/figures.csv", 1, "confidence", "header-unknown-column")
+    }
 
 
 def test_missing_column(pkg: PackageCopy) -> None:

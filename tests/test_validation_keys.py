@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import PackageCopy, found
-
 from syria_offensive.validation import validate_package
 
 
@@ -22,7 +21,9 @@ def test_duplicate_composite_primary_key(pkg: PackageCopy) -> None:
     header, rows = pkg.read("event_actors")
     rows.insert(1, dict(rows[0]))
     pkg.write("event_actors", header, rows)
-    assert found(validate_package(pkg.root)) == {("data/event_actors.csv", 3, "event_id,actor_id", "primary-key")}
+    assert found(validate_package(pkg.root)) == {
+        ("data/event_actors.csv", 3, "event_id,actor_id", "primary-key")
+    }
 
 
 def test_dangling_foreign_key(pkg: PackageCopy) -> None:
@@ -37,7 +38,9 @@ def test_dangling_foreign_key(pkg: PackageCopy) -> None:
 def test_dangling_self_reference(pkg: PackageCopy) -> None:
     index = pkg.find("actors")
     pkg.edit("actors", index, parent_actor_id="no-such-actor")
-    assert found(validate_package(pkg.root)) == {("data/actors.csv", index + 2, "parent_actor_id", "foreign-key")}
+    assert found(validate_package(pkg.root)) == {
+        ("data/actors.csv", index + 2, "parent_actor_id", "foreign-key")
+    }
 
 
 def test_dangling_link_table_reference(pkg: PackageCopy) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PackageCopy, found
 
+from conftest import PackageCopy, found
 from syria_offensive.gazetteer import syrian_records
 from syria_offensive.validation import validate_package
 
@@ -30,7 +30,13 @@ def test_best_above_high(pkg: PackageCopy) -> None:
 
 @pytest.mark.parametrize(
     ("qualifier", "low", "best", "high"),
-    [("exact", "3", "3", "4"), ("at_least", "5", "5", "9"), ("up_to", "2", "", "9"), ("range", "9", "", "9"), ("about", "", "", "7")],
+    [
+        ("exact", "3", "3", "4"),
+        ("at_least", "5", "5", "9"),
+        ("up_to", "2", "", "9"),
+        ("range", "9", "", "9"),
+        ("about", "", "", "7"),
+    ],
 )
 def test_qualifier_values(pkg: PackageCopy, qualifier: str, low: str, best: str, high: str) -> None:
     i = pkg.find("figures")
@@ -39,7 +45,9 @@ def test_qualifier_values(pkg: PackageCopy, qualifier: str, low: str, best: str,
 
 
 def test_period_ends_before_it_starts(pkg: PackageCopy) -> None:
-    i = pkg.find("figures", lambda r: r["period_start"] < r["reported_date"] or r["period_start"] == r["reported_date"])
+    i = pkg.find(
+        "figures", lambda r: r["period_start"] < r["reported_date"] or r["period_start"] == r["reported_date"]
+    )
     start = pkg.value("figures", i, "period_start")
     pkg.edit("figures", i, period_end="2024-11-01", period_start=start)
     _only(pkg, "figures", i, "period_end", "period-order")
@@ -90,8 +98,14 @@ def test_coordinates_far_from_geonames_record(pkg: PackageCopy) -> None:
 
 def test_place_without_governorate(pkg: PackageCopy) -> None:
     children = {r["parent_place_id"] for r in pkg.read("places")[1]}
-    i = pkg.find("places", lambda r: r["place_type"] not in ("country", "region") and r["place_id"] not in children
-                 and not r["parent_place_id"])
+    i = pkg.find(
+        "places",
+        lambda r: (
+            r["place_type"] not in ("country", "region")
+            and r["place_id"] not in children
+            and not r["parent_place_id"]
+        ),
+    )
     pkg.edit("places", i, admin1="", admin1_pcode="", iso_3166_2="")
     _only(pkg, "places", i, "admin1_pcode", "governorate-required")
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from syria_offensive.descriptor import load_package
-from syria_offensive.vocabularies import ACLED_INTER_BY_ACTOR_TYPE, ACLED_SUB_EVENT_TYPES, MEASURES_NOT_COUNTING_PEOPLE
+from syria_offensive.vocabularies import (
+    ACLED_INTER_BY_ACTOR_TYPE,
+    ACLED_SUB_EVENT_TYPES,
+    MEASURES_NOT_COUNTING_PEOPLE,
+)
 
 PACKAGE = load_package(ROOT)
 

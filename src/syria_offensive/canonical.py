@@ -32,10 +32,14 @@ def canonical_text(resource: Resource, root: Path) -> str:
         raise ValueError(f"{resource.path}: empty file")
     header, body = rows[0], [r for r in rows[1:] if r]
     if header != resource.schema.field_names:
-        raise ValueError(f"{resource.path}: the header is not the schema's columns in order; fix it by hand first")
+        raise ValueError(
+            f"{resource.path}: the header is not the schema's columns in order; fix it by hand first"
+        )
     ragged = [i + 2 for i, r in enumerate(body) if len(r) != len(header)]
     if ragged:
-        raise ValueError(f"{resource.path}: rows {ragged[:5]} do not have {len(header)} cells; fix them by hand first")
+        raise ValueError(
+            f"{resource.path}: rows {ragged[:5]} do not have {len(header)} cells; fix them by hand first"
+        )
     key = [header.index(k) for k in resource.schema.primary_key]
     body.sort(key=lambda r: tuple(r[i] for i in key))
     out = io.StringIO()
@@ -61,5 +65,9 @@ def check_or_write(package: Package, *, write: bool) -> list[FormatResult]:
             write_atomic(path, wanted)
             results.append(FormatResult(resource.path, True, "rewritten in canonical form"))
         else:
-            results.append(FormatResult(resource.path, False, "not in canonical form (run: syria-offensive format --write)"))
+            results.append(
+                FormatResult(
+                    resource.path, False, "not in canonical form (run: syria-offensive format --write)"
+                )
+            )
     return results

@@ -42,13 +42,21 @@ def load_table(
     missing = [f for f in resource.schema.field_names if f not in checked.header]
     descriptor = str(package.descriptor_path)
     raise_if_any(
-        [Problem(resource.path, 1, f, "header-missing-column", None, "the schema's column is missing") for f in missing],
+        [
+            Problem(resource.path, 1, f, "header-missing-column", None, "the schema's column is missing")
+            for f in missing
+        ],
         descriptor,
         f"{resource.path} cannot be loaded",
     )
-    table = load_resource(con, resource, package.root, checked.header, keep_raw=keep_raw, collect_rejects=True)
+    table = load_resource(
+        con, resource, package.root, checked.header, keep_raw=keep_raw, collect_rejects=True
+    )
     raise_if_any(
-        [Problem(resource.path, r.row, r.column, r.rule, r.text, f"the row cannot be read: {r.message}") for r in table.rejects],
+        [
+            Problem(resource.path, r.row, r.column, r.rule, r.text, f"the row cannot be read: {r.message}")
+            for r in table.rejects
+        ],
         descriptor,
         f"{resource.path} cannot be loaded",
     )
@@ -99,4 +107,3 @@ def connect(path: str | Path | None = None, *, version: str | None = None) -> du
     as a context manager.
     """
     return build_connection(open_package(path, version=version))
-

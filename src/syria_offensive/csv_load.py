@@ -70,7 +70,11 @@ def read_csv_call(path: Path, header: list[str], *, rejects: str | None) -> str:
         "parallel = true",
     ]
     if rejects:
-        options += ["store_rejects = true", f"rejects_table = {literal(rejects)}", f"rejects_scan = {literal(rejects + '_scan')}"]
+        options += [
+            "store_rejects = true",
+            f"rejects_table = {literal(rejects)}",
+            f"rejects_scan = {literal(rejects + '_scan')}",
+        ]
     return f"read_csv({', '.join(options)})"
 
 
@@ -95,7 +99,9 @@ def load_resource(
     rejects_table = f"rejects_{resource.name}" if collect_rejects else None
     source = read_csv_call(resource.file(root), header, rejects=rejects_table)
     table = ident(resource.name)
-    con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects) or '1 AS __empty'} FROM {source}")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects) or '1 AS __empty'} FROM {source}"
+    )
     rows = _count(con, f"SELECT count(*) FROM {table}")
     rejects = _rejects(con, rejects_table, header) if rejects_table else []
     if rejects:

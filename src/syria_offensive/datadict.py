@@ -31,7 +31,9 @@ def _constraints(f: Field, pk: tuple[str, ...]) -> str:
     if f.max_length is not None:
         parts.append(f"max length {f.max_length}")
     if f.enum is not None:
-        parts.append("one of the values below" if f.categories else "one of " + ", ".join(f"`{v}`" for v in f.enum))
+        parts.append(
+            "one of the values below" if f.categories else "one of " + ", ".join(f"`{v}`" for v in f.enum)
+        )
     if f.type == "list":
         parts.append(f"items separated by `{f.delimiter}`")
     return "; ".join(parts)
@@ -52,11 +54,16 @@ def render(package: Package) -> str:
         out.append(f"File `{res.path}`, schema `{res.schema_path}`. {s.description}\n")
         out.append(f"Primary key: {', '.join(f'`{k}`' for k in s.primary_key) or 'none'}.\n")
         if s.foreign_keys:
-            refs = [f"`{','.join(fk.fields)}` -> `{fk.resource or name}.{','.join(fk.reference_fields)}`" for fk in s.foreign_keys]
+            refs = [
+                f"`{','.join(fk.fields)}` -> `{fk.resource or name}.{','.join(fk.reference_fields)}`"
+                for fk in s.foreign_keys
+            ]
             out.append("Foreign keys: " + "; ".join(refs) + ".\n")
         out.append("| column | type | constraints | description |\n| --- | --- | --- | --- |")
         for f in s.fields:
-            out.append(f"| `{f.name}` | {f.type} | {_cell(_constraints(f, s.primary_key))} | {_cell(f.description)} |")
+            out.append(
+                f"| `{f.name}` | {f.type} | {_cell(_constraints(f, s.primary_key))} | {_cell(f.description)} |"
+            )
         for f in s.fields:
             if f.categories:
                 out.append(f"\n`{f.name}` values:\n")

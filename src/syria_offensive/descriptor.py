@@ -102,7 +102,9 @@ class Package:
         try:
             return self.resources[name]
         except KeyError:
-            raise PackageError(f"{self.descriptor_path}: the package has no usable resource named {name!r}") from None
+            raise PackageError(
+                f"{self.descriptor_path}: the package has no usable resource named {name!r}"
+            ) from None
 
 
 def _read_json(path: Path, what: str) -> Any:
@@ -115,7 +117,9 @@ def _read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PackageError(f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise PackageError(
+            f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
 
 
 class _SchemaReader:
@@ -127,7 +131,15 @@ class _SchemaReader:
 
     def problem(self, column: str | None, value: object, message: str) -> None:
         self.problems.append(
-            Problem(self.file, None, column, "descriptor", None if value is None else str(value), message, "package")
+            Problem(
+                self.file,
+                None,
+                column,
+                "descriptor",
+                None if value is None else str(value),
+                message,
+                "package",
+            )
         )
 
     def read(self, raw: Any) -> TableSchema | None:
@@ -153,7 +165,11 @@ class _SchemaReader:
                 ref_t = (ref_fields,) if isinstance(ref_fields, str) else tuple(ref_fields)
                 resource = str(ref.get("resource", ""))
             except (KeyError, TypeError):
-                self.problem(None, json.dumps(fk), "a foreign key needs 'fields' and 'reference' with 'resource' and 'fields'")
+                self.problem(
+                    None,
+                    json.dumps(fk),
+                    "a foreign key needs 'fields' and 'reference' with 'resource' and 'fields'",
+                )
                 continue
             if len(local_t) != len(ref_t) or any(n not in names for n in local_t):
                 self.problem(None, json.dumps(fk), "foreign key fields do not match the schema")
@@ -164,7 +180,12 @@ class _SchemaReader:
             self.problem(None, missing, "missingValues must be a list of strings")
             missing = [""]
         return TableSchema(
-            tuple(fields), pk, tuple(fks), tuple(missing), str(raw.get("title", "")), str(raw.get("description", ""))
+            tuple(fields),
+            pk,
+            tuple(fks),
+            tuple(missing),
+            str(raw.get("title", "")),
+            str(raw.get("description", "")),
         )
 
     def read_field(self, index: int, raw: Any) -> Field | None:
@@ -175,7 +196,9 @@ class _SchemaReader:
         ftype = raw.get("type", "string")
         if ftype not in FIELD_TYPES:
             # Keep the column (read as text) so one bad type does not cascade into header and key errors.
-            self.problem(name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)}); read as string")
+            self.problem(
+                name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)}); read as string"
+            )
             ftype = "string"
         cons = raw.get("constraints", {}) or {}
         if not isinstance(cons, dict):
@@ -190,7 +213,9 @@ class _SchemaReader:
             if key in cons and not isinstance(cons[key], bool):
                 drop(key, f"constraint {key!r} must be true or false")
         for key in INT_CONSTRAINTS:
-            if key in cons and (not isinstance(cons[key], int) or isinstance(cons[key], bool) or cons[key] < 0):
+            if key in cons and (
+                not isinstance(cons[key], int) or isinstance(cons[key], bool) or cons[key] < 0
+            ):
                 drop(key, f"constraint {key!r} must be a non-negative whole number")
         for key in ("minimum", "maximum"):
             if key in cons:
@@ -207,7 +232,9 @@ class _SchemaReader:
         if "enum" in cons and (not isinstance(cons["enum"], list) or not cons["enum"]):
             drop("enum", "constraint 'enum' must be a non-empty list")
         categories = tuple(
-            (str(c["value"]), str(c.get("label", ""))) for c in raw.get("categories", []) if isinstance(c, dict) and "value" in c
+            (str(c["value"]), str(c.get("label", "")))
+            for c in raw.get("categories", [])
+            if isinstance(c, dict) and "value" in c
         )
         kw: dict[str, Any] = dict(
             description=str(raw.get("description", "")),
@@ -239,19 +266,29 @@ def load_package(path: str | Path | None = None) -> Package:
     descriptor_path = resolve_descriptor(path)
     raw = _read_json(descriptor_path, "data package descriptor")
     if not isinstance(raw, dict) or not isinstance(raw.get("resources"), list):
-        raise PackageError(f"{descriptor_path}: not a data package (expected an object with a 'resources' list)")
+        raise PackageError(
+            f"{descriptor_path}: not a data package (expected an object with a 'resources' list)"
+        )
     package = Package(descriptor_path, raw)
     root = descriptor_path.parent
     dfile = descriptor_path.name
 
     def problem(column: str | None, value: object, message: str) -> None:
-        package.problems.append(Problem(dfile, None, column, "descriptor", None if value is None else str(value), message, "package"))
+        package.problems.append(
+            Problem(
+                dfile, None, column, "descriptor", None if value is None else str(value), message, "package"
+            )
+        )
 
     for key in ("name", "version", "licenses"):
         if key not in raw:
             problem(key, None, f"the descriptor has no {key!r}")
     for index, res in enumerate(raw["resources"]):
-        if not isinstance(res, dict) or not isinstance(res.get("name"), str) or not isinstance(res.get("path"), str):
+        if (
+            not isinstance(res, dict)
+            or not isinstance(res.get("name"), str)
+            or not isinstance(res.get("path"), str)
+        ):
             problem("resources", index, f"resource {index + 1} needs a string 'name' and a string 'path'")
             continue
         name, rel = res["name"], res["path"]
@@ -263,7 +300,9 @@ def load_package(path: str | Path | None = None) -> Package:
         if isinstance(schema_raw, str):
             schema_path = schema_raw
             if not _inside(root, schema_raw):
-                problem("resources", schema_raw, f"resource {name!r} has a schema path outside the package folder")
+                problem(
+                    "resources", schema_raw, f"resource {name!r} has a schema path outside the package folder"
+                )
                 continue
             try:
                 schema_raw = _read_json(root / schema_raw, f"Table Schema of {name!r}")
@@ -276,7 +315,9 @@ def load_package(path: str | Path | None = None) -> Package:
         if schema is None:
             continue
         hash_ = res.get("hash")
-        if hash_ is not None and not (isinstance(hash_, str) and re.fullmatch(r"(sha256:)?[0-9a-f]{64}", hash_)):
+        if hash_ is not None and not (
+            isinstance(hash_, str) and re.fullmatch(r"(sha256:)?[0-9a-f]{64}", hash_)
+        ):
             problem("hash", hash_, f"resource {name!r}: hash must be 'sha256:' followed by 64 hex digits")
             hash_ = None
         size = res.get("bytes")
@@ -291,7 +332,15 @@ def load_package(path: str | Path | None = None) -> Package:
         for fk in res.schema.foreign_keys:
             target = res.name if fk.resource == "" else fk.resource
             if target not in package.resources:
-                problem("foreignKeys", fk.resource, f"{res.name}: foreign key refers to unknown resource {fk.resource!r}")
+                problem(
+                    "foreignKeys",
+                    fk.resource,
+                    f"{res.name}: foreign key refers to unknown resource {fk.resource!r}",
+                )
             elif any(n not in package.resources[target].schema.field_names for n in fk.reference_fields):
-                problem("foreignKeys", ",".join(fk.reference_fields), f"{res.name}: foreign key refers to fields {target!r} lacks")
+                problem(
+                    "foreignKeys",
+                    ",".join(fk.reference_fields),
+                    f"{res.name}: foreign key refers to fields {target!r} lacks",
+                )
     return package

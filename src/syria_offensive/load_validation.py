@@ -47,7 +47,14 @@ def unparsed_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: Lo
         return []
     rows = con.execute(" UNION ALL ".join(parts)).fetchall()
     return [
-        Problem(resource.path, int(row), col, "type", value, f"the value is not a valid {resource.schema.field(col).type}")
+        Problem(
+            resource.path,
+            int(row),
+            col,
+            "type",
+            value,
+            f"the value is not a valid {resource.schema.field(col).type}",
+        )
         for row, col, value in rows
     ]
 
@@ -71,12 +78,19 @@ def model_problems(frame: pl.DataFrame, resource: Resource, window: StudyWindow)
         problems = []
         rows = frame[ROW]
         for column, check, index, value in zip(
-            cases["column"].to_list(), cases["check"].to_list(), cases["index"].to_list(),
-            cases["failure_case"].to_list(), strict=True,
+            cases["column"].to_list(),
+            cases["check"].to_list(),
+            cases["index"].to_list(),
+            cases["failure_case"].to_list(),
+            strict=True,
         ):
             rule, message = _rule(resource.name, str(check))
             row: Any = None if index is None else int(rows[int(index)])
             col = None if column == resource.name else column
-            problems.append(Problem(resource.path, row, col, rule, None if value is None else str(value), message, "semantics"))
+            problems.append(
+                Problem(
+                    resource.path, row, col, rule, None if value is None else str(value), message, "semantics"
+                )
+            )
         return problems
     return []

@@ -57,8 +57,17 @@ def load_frame(package: Package, name: str, *, backend: Backend = "pandas", vali
     frame = frame.drop(ROW)
     bad = enum_violations(frame, resource.schema)
     raise_if_any(
-        [Problem(resource.path, None, c, "enum", ", ".join(v), "values outside the schema's enum cannot be categories")
-         for c, v in bad.items()],
+        [
+            Problem(
+                resource.path,
+                None,
+                c,
+                "enum",
+                ", ".join(v),
+                "values outside the schema's enum cannot be categories",
+            )
+            for c, v in bad.items()
+        ],
         descriptor,
         what,
     )
@@ -69,17 +78,29 @@ def load_frame(package: Package, name: str, *, backend: Backend = "pandas", vali
 
 @overload
 def load(
-    name: str, path: str | Path | None = None, *, version: str | None = None,
-    backend: Literal["pandas"] = "pandas", validate: bool = True,
+    name: str,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Literal["pandas"] = "pandas",
+    validate: bool = True,
 ) -> pd.DataFrame: ...
 @overload
 def load(
-    name: str, path: str | Path | None = None, *, version: str | None = None,
-    backend: Literal["polars"], validate: bool = True,
+    name: str,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Literal["polars"],
+    validate: bool = True,
 ) -> pl.DataFrame: ...
 def load(
-    name: str, path: str | Path | None = None, *, version: str | None = None,
-    backend: Backend = "pandas", validate: bool = True,
+    name: str,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Backend = "pandas",
+    validate: bool = True,
 ) -> Any:
     """Table `name` (e.g. "events") as a typed, validated frame."""
     return load_frame(open_package(path, version=version), name, backend=backend, validate=validate)
@@ -87,17 +108,26 @@ def load(
 
 @overload
 def load_all(
-    path: str | Path | None = None, *, version: str | None = None,
-    backend: Literal["pandas"] = "pandas", validate: bool = True,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Literal["pandas"] = "pandas",
+    validate: bool = True,
 ) -> dict[str, pd.DataFrame]: ...
 @overload
 def load_all(
-    path: str | Path | None = None, *, version: str | None = None,
-    backend: Literal["polars"], validate: bool = True,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Literal["polars"],
+    validate: bool = True,
 ) -> dict[str, pl.DataFrame]: ...
 def load_all(
-    path: str | Path | None = None, *, version: str | None = None,
-    backend: Backend = "pandas", validate: bool = True,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
+    backend: Backend = "pandas",
+    validate: bool = True,
 ) -> Any:
     """Every table of the package, by name, as typed, validated frames."""
     package = open_package(path, version=version)
@@ -123,17 +153,29 @@ class TableLoader:
 
     @overload
     def __call__(
-        self, path: str | Path | None = None, *, version: str | None = None,
-        backend: Literal["pandas"] = "pandas", validate: bool = True,
+        self,
+        path: str | Path | None = None,
+        *,
+        version: str | None = None,
+        backend: Literal["pandas"] = "pandas",
+        validate: bool = True,
     ) -> pd.DataFrame: ...
     @overload
     def __call__(
-        self, path: str | Path | None = None, *, version: str | None = None,
-        backend: Literal["polars"], validate: bool = True,
+        self,
+        path: str | Path | None = None,
+        *,
+        version: str | None = None,
+        backend: Literal["polars"],
+        validate: bool = True,
     ) -> pl.DataFrame: ...
     def __call__(
-        self, path: str | Path | None = None, *, version: str | None = None,
-        backend: Backend = "pandas", validate: bool = True,
+        self,
+        path: str | Path | None = None,
+        *,
+        version: str | None = None,
+        backend: Backend = "pandas",
+        validate: bool = True,
     ) -> Any:
         return load_frame(open_package(path, version=version), self.name, backend=backend, validate=validate)
 

@@ -28,7 +28,13 @@ def hash_status(package: Package) -> list[HashStatus]:
         if res is None or not res.file(package.root).is_file():
             continue
         path = res.file(package.root)
-        statuses.append(HashStatus(res.name, (raw.get("hash"), raw.get("bytes")), (f"sha256:{sha256_of(path)}", path.stat().st_size)))
+        statuses.append(
+            HashStatus(
+                res.name,
+                (raw.get("hash"), raw.get("bytes")),
+                (f"sha256:{sha256_of(path)}", path.stat().st_size),
+            )
+        )
     return statuses
 
 

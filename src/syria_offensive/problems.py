@@ -69,7 +69,9 @@ class Report:
         lines: list[str] = []
         total_rows = sum(self.checked.values())
         if self.valid:
-            lines.append(f"VALID: {self.descriptor} ({len(self.checked)} tables, {total_rows} rows, all layers)")
+            lines.append(
+                f"VALID: {self.descriptor} ({len(self.checked)} tables, {total_rows} rows, all layers)"
+            )
             return "\n".join(lines)
         lines.append(f"INVALID: {self.descriptor}: {len(self.problems)} problem(s)")
         shown: Counter[str] = Counter()

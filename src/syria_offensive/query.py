@@ -40,21 +40,37 @@ def convert(relation: duckdb.DuckDBPyRelation, output: Output) -> Any:
 
 @overload
 def query(
-    sql: str, params: Params = None, *, path: str | Path | None = None, version: str | None = None,
+    sql: str,
+    params: Params = None,
+    *,
+    path: str | Path | None = None,
+    version: str | None = None,
     output: Literal["pandas"] = "pandas",
 ) -> pd.DataFrame: ...
 @overload
 def query(
-    sql: str, params: Params = None, *, path: str | Path | None = None, version: str | None = None,
+    sql: str,
+    params: Params = None,
+    *,
+    path: str | Path | None = None,
+    version: str | None = None,
     output: Literal["polars"],
 ) -> pl.DataFrame: ...
 @overload
 def query(
-    sql: str, params: Params = None, *, path: str | Path | None = None, version: str | None = None,
+    sql: str,
+    params: Params = None,
+    *,
+    path: str | Path | None = None,
+    version: str | None = None,
     output: Literal["arrow"],
 ) -> pa.Table: ...
 def query(
-    sql: str, params: Params = None, *, path: str | Path | None = None, version: str | None = None,
+    sql: str,
+    params: Params = None,
+    *,
+    path: str | Path | None = None,
+    version: str | None = None,
     output: Output = "pandas",
 ) -> Any:
     """Run `sql` over the package's tables and views (see `connect`) and return the result.

@@ -50,12 +50,14 @@ def create_views(con: duckdb.DuckDBPyConnection, views: list[ViewFile] | None = 
         for view in pending:
             try:
                 con.execute(view.sql)
-            except duckdb.CatalogException as exc:  # it names a view not created yet: retry after the others
-                failed.append((view, exc))
+            except (
+                duckdb.CatalogException
+            ) as error:  # it names a view not created yet: retry after the others
+                failed.append((view, error))
             else:
                 created.append(view.name)
         if len(failed) == len(pending):
-            view, exc = failed[0]
-            raise RuntimeError(f"view {view.name!r} cannot be created: {exc}")
+            first, reason = failed[0]
+            raise RuntimeError(f"view {first.name!r} cannot be created: {reason}")
         pending = [view for view, _ in failed]
     return created

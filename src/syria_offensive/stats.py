@@ -61,25 +61,38 @@ def compute(package: Package, window: StudyWindow) -> Stats:
         m["distinct places used by events"] = _one(con, "SELECT count(DISTINCT place_id) FROM events")
         m["actors"] = m["rows in actors"]
         m["sources"] = m["rows in sources"]
-        m["publishers"] = _one(con, "SELECT count(DISTINCT coalesce(original_publisher, publisher)) FROM sources")
+        m["publishers"] = _one(
+            con, "SELECT count(DISTINCT coalesce(original_publisher, publisher)) FROM sources"
+        )
         m["figures"] = m["rows in figures"]
         m["figure claimants"] = _one(con, "SELECT count(DISTINCT claimant_actor_id) FROM figures")
-        m["events with two or more independent sources (%)"] = _one(con, """
+        m["events with two or more independent sources (%)"] = _one(
+            con,
+            """
             SELECT 100.0 * count(*) FILTER (WHERE n >= 2) / nullif(count(*), 0) FROM (
               SELECT e.event_id, count(DISTINCT coalesce(s.original_publisher, s.publisher)) AS n
               FROM events e LEFT JOIN event_sources x ON x.event_id = e.event_id LEFT JOIN sources s ON s.source_id = x.source_id
-              GROUP BY e.event_id)""")
-        m["events carried only as a party's claim"] = _one(con, """
-            SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources x WHERE x.event_id = e.event_id AND x.stance = 'reports')""")
-        m["events with a denial"] = _one(con, "SELECT count(DISTINCT event_id) FROM event_sources WHERE stance = 'denies'")
+              GROUP BY e.event_id)""",
+        )
+        m["events carried only as a party's claim"] = _one(
+            con,
+            """
+            SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources x WHERE x.event_id = e.event_id AND x.stance = 'reports')""",
+        )
+        m["events with a denial"] = _one(
+            con, "SELECT count(DISTINCT event_id) FROM event_sources WHERE stance = 'denies'"
+        )
         per_day = [
             (str(d), int(e), int(s), int(f))
-            for d, e, s, f in con.execute("""
+            for d, e, s, f in con.execute(
+                """
                 WITH days AS (SELECT unnest(generate_series(?::DATE, ?::DATE, INTERVAL 1 DAY))::DATE AS d)
                 SELECT d, (SELECT count(*) FROM events WHERE event_date = d),
                           (SELECT count(*) FROM event_sources x JOIN events e USING (event_id) WHERE e.event_date = d),
                           (SELECT count(*) FROM figures WHERE reported_date = d)
-                FROM days ORDER BY d""", [window.start, window.end]).fetchall()
+                FROM days ORDER BY d""",
+                [window.start, window.end],
+            ).fetchall()
         ]
         m["events per day (minimum over the window)"] = float(min((e for _, e, _, _ in per_day), default=0))
         return Stats(m, per_day)

@@ -30,7 +30,12 @@ def cell_text(value: object, delimiter: str = LIST_DELIMITER) -> str:
     return str(value)
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], *, extra_header_rows: Sequence[Sequence[str]] = ()) -> str:
+def csv_text(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    extra_header_rows: Sequence[Sequence[str]] = (),
+) -> str:
     """A whole CSV document; `extra_header_rows` go between the header and the data (e.g. HXL tags)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import build, dictionary, diff, download, format, gazetteer, hashes, release, stats, validate
+from . import export, query, tables
 
 COMMANDS: tuple[ModuleType, ...] = (
     validate,
@@ -17,4 +18,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     release,
     download,
     diff,
+    query,
+    tables,
+    export,
 )

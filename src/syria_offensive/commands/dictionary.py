@@ -14,11 +14,19 @@ HELP = "generate docs/data-dictionary.md from the descriptor and schemas (--chec
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)")
-    p.add_argument("--output", default="docs/data-dictionary.md", help="where the dictionary lives, relative to the package")
+    p.add_argument(
+        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
+    )
+    p.add_argument(
+        "--output",
+        default="docs/data-dictionary.md",
+        help="where the dictionary lives, relative to the package",
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write the file")
-    mode.add_argument("--check", action="store_true", help="exit 1 if the file is not what would be generated")
+    mode.add_argument(
+        "--check", action="store_true", help="exit 1 if the file is not what would be generated"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

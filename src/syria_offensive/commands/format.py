@@ -12,7 +12,9 @@ HELP = "check that the CSVs are in canonical form (sorted by key, minimal quotin
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)")
+    p.add_argument(
+        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
+    )
     p.add_argument("--write", action="store_true", help="rewrite files that are not canonical (atomic)")
 
 

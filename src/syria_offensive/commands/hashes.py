@@ -12,8 +12,12 @@ HELP = "check the descriptor's sha256 hashes and sizes; --write records the curr
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)")
-    p.add_argument("--write", action="store_true", help="rewrite datapackage.json with the current hashes and sizes")
+    p.add_argument(
+        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
+    )
+    p.add_argument(
+        "--write", action="store_true", help="rewrite datapackage.json with the current hashes and sizes"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,9 +11,18 @@ HELP = "validate a data package (default: the bundled data) in all three layers"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", default=None, help="a package folder or its datapackage.json (default: bundled data)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="report for people (text) or tools (json)")
-    p.add_argument("--all", action="store_true", help="list every problem in text output (default: 20 per rule and file)")
+    p.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        help="a package folder or its datapackage.json (default: bundled data)",
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="report for people (text) or tools (json)"
+    )
+    p.add_argument(
+        "--all", action="store_true", help="list every problem in text output (default: 20 per rule and file)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

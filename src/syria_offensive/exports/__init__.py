@@ -20,7 +20,11 @@ FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (parquet, database, geojson
 
 
 def export(
-    formats: str | Iterable[str], output: str | Path, path: str | Path | None = None, *, version: str | None = None
+    formats: str | Iterable[str],
+    output: str | Path,
+    path: str | Path | None = None,
+    *,
+    version: str | None = None,
 ) -> list[Path]:
     """Write the package in each format into folder `output`; returns the files written."""
     wanted = [formats] if isinstance(formats, str) else list(formats)

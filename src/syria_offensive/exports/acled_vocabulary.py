@@ -6,20 +6,40 @@ from __future__ import annotations
 
 # Codebook, Table 2. 'Excessive force against protesters' belongs to both disorder types.
 DISORDER_TYPE_BY_SUB_EVENT: dict[str, str] = {
-    **dict.fromkeys(("Government regains territory", "Non-state actor overtakes territory", "Armed clash"), "Political violence"),
+    **dict.fromkeys(
+        ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+        "Political violence",
+    ),
     "Excessive force against protesters": "Political violence; Demonstrations",
     "Protest with intervention": "Demonstrations",
     "Peaceful protest": "Demonstrations",
     "Violent demonstration": "Demonstrations",
     "Mob violence": "Political violence",
     **dict.fromkeys(
-        ("Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-         "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance"),
+        (
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Sexual violence",
+            "Attack",
+            "Abduction/forced disappearance",
+        ),
         "Political violence",
     ),
     **dict.fromkeys(
-        ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
-         "Looting/property destruction", "Non-violent transfer of territory", "Other"),
+        (
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        ),
         "Strategic developments",
     ),
 }

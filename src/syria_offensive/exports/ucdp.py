@@ -29,9 +29,26 @@ DESCRIPTION = "violent events as a UCDP GED-shaped CSV"
 FILE_NAME = "events_ucdp_ged.csv"
 
 COLUMNS = (
-    "id", "year", "type_of_violence", "side_a", "side_b", "source_article", "where_coordinates",
-    "latitude", "longitude", "adm_1", "country", "date_start", "date_end",
-    "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low",
+    "id",
+    "year",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "source_article",
+    "where_coordinates",
+    "latitude",
+    "longitude",
+    "adm_1",
+    "country",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "high",
+    "low",
 )
 VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 ONE_SIDED = "Violence against civilians"

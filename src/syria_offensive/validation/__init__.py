@@ -34,7 +34,11 @@ def study_window(package: Package) -> tuple[StudyWindow, list[Problem]]:
         return StudyWindow(dt.date.fromisoformat(raw["start"]), dt.date.fromisoformat(raw["end"])), []
     except (TypeError, KeyError, ValueError):
         msg = "temporalCoverage must be an object with ISO dates 'start' and 'end'"
-        return DEFAULT_WINDOW, [Problem(package.descriptor_path.name, None, "temporalCoverage", "descriptor", str(raw), msg, "package")]
+        return DEFAULT_WINDOW, [
+            Problem(
+                package.descriptor_path.name, None, "temporalCoverage", "descriptor", str(raw), msg, "package"
+            )
+        ]
 
 
 def validate_package(path: str | Path | None = None, *, threads: int | None = None) -> Report:
@@ -52,7 +56,9 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
         con.execute(f"SET threads = {int(threads)}")
     try:
         tables: dict[str, LoadedTable] = {}
-        ordered = sorted(package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n))
+        ordered = sorted(
+            package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n)
+        )
         for name in ordered:
             resource = package.resources[name]
             checked = check_file(resource, package.root)
@@ -63,7 +69,15 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
             tables[name] = table
             report.checked[resource.path] = table.rows
             report.extend(
-                Problem(resource.path, r.row, r.column, r.rule, r.text, f"the row cannot be read: {r.message}", "structure")
+                Problem(
+                    resource.path,
+                    r.row,
+                    r.column,
+                    r.rule,
+                    r.text,
+                    f"the row cannot be read: {r.message}",
+                    "structure",
+                )
                 for r in table.rejects
             )
             report.extend(check_cells(con, resource, table))

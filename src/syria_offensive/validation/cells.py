@@ -11,7 +11,6 @@ from ..duckdb_types import is_parsed
 from ..problems import Problem
 from ..sql import ident, literal, literal_list
 
-
 TYPE_NAMES = {
     "integer": "integer (a whole number)",
     "number": "number",
@@ -31,25 +30,58 @@ def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
     col, raw = ident(f.name), _raw(f)
     checks: list[tuple[str, str, str]] = []
     if is_parsed(f):
-        checks.append(("type", f"{raw} IS NOT NULL AND {col} IS NULL", f"the value is not a valid {TYPE_NAMES[f.type if f.type != 'string' else 'uri']}"))
+        checks.append(
+            (
+                "type",
+                f"{raw} IS NOT NULL AND {col} IS NULL",
+                f"the value is not a valid {TYPE_NAMES[f.type if f.type != 'string' else 'uri']}",
+            )
+        )
     if required:
         checks.append(("required", f"{raw} IS NULL", "a value is required"))
     if f.enum is not None:
         values = [str(v) for v in f.enum] if f.type == "string" else list(f.enum)
         shown = ", ".join(map(str, f.enum[:12])) + (", ..." if len(f.enum) > 12 else "")
-        checks.append(("enum", f"{col} IS NOT NULL AND {col} NOT IN {literal_list(values)}", f"the value is not one of: {shown}"))
+        checks.append(
+            (
+                "enum",
+                f"{col} IS NOT NULL AND {col} NOT IN {literal_list(values)}",
+                f"the value is not one of: {shown}",
+            )
+        )
     if f.pattern is not None and f.type == "string":
-        checks.append(("pattern", f"{col} IS NOT NULL AND NOT regexp_full_match({col}, {literal(f.pattern)})",
-                       f"the value does not match the pattern {f.pattern}"))
+        checks.append(
+            (
+                "pattern",
+                f"{col} IS NOT NULL AND NOT regexp_full_match({col}, {literal(f.pattern)})",
+                f"the value does not match the pattern {f.pattern}",
+            )
+        )
     if f.minimum is not None:
-        checks.append(("minimum", f"{col} < {literal(f.minimum)}", f"the value is below the minimum {f.minimum}"))
+        checks.append(
+            ("minimum", f"{col} < {literal(f.minimum)}", f"the value is below the minimum {f.minimum}")
+        )
     if f.maximum is not None:
-        checks.append(("maximum", f"{col} > {literal(f.maximum)}", f"the value is above the maximum {f.maximum}"))
+        checks.append(
+            ("maximum", f"{col} > {literal(f.maximum)}", f"the value is above the maximum {f.maximum}")
+        )
     length = f"len({col})" if f.type == "list" else f"length({col})"
     if f.min_length is not None:
-        checks.append(("min-length", f"{length} < {f.min_length}", f"the value is shorter than {f.min_length} characters"))
+        checks.append(
+            (
+                "min-length",
+                f"{length} < {f.min_length}",
+                f"the value is shorter than {f.min_length} characters",
+            )
+        )
     if f.max_length is not None:
-        checks.append(("max-length", f"{length} > {f.max_length}", f"the value is longer than {f.max_length} characters"))
+        checks.append(
+            (
+                "max-length",
+                f"{length} > {f.max_length}",
+                f"the value is longer than {f.max_length} characters",
+            )
+        )
     return checks
 
 

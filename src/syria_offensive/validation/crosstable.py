@@ -24,53 +24,99 @@ class CrossRule:
 
 
 CROSS_RULES: tuple[CrossRule, ...] = (
-    CrossRule("events", "event-without-source", "event_id",
-              {"events": ("event_id",), "event_sources": ("event_id",)},
-              "the event has no row in event_sources: every event needs at least one source",
-              "SELECT e.{row}, e.event_id FROM {events} e WHERE e.event_id IS NOT NULL AND NOT EXISTS "
-              "(SELECT 1 FROM {event_sources} s WHERE s.event_id = e.event_id)"),
-    CrossRule("events", "event-without-actor1", "event_id",
-              {"events": ("event_id",), "event_actors": ("event_id", "role")},
-              "the event has no actor with role actor1 in event_actors",
-              "SELECT e.{row}, e.event_id FROM {events} e WHERE e.event_id IS NOT NULL AND NOT EXISTS "
-              "(SELECT 1 FROM {event_actors} a WHERE a.event_id = e.event_id AND a.role = 'actor1')"),
-    CrossRule("event_sources", "source-before-event", "source_id",
-              {"event_sources": ("event_id", "source_id"), "events": ("event_id", "event_date"), "sources": ("source_id", "published_date")},
-              "the source was published before the event it reports took place",
-              "SELECT x.{row}, x.source_id || ' published ' || s.published_date || ', event on ' || e.event_date "
-              "FROM {event_sources} x JOIN {events} e ON e.event_id = x.event_id JOIN {sources} s ON s.source_id = x.source_id "
-              "WHERE s.published_date < e.event_date"),
-    CrossRule("figures", "figure-after-source", "reported_date",
-              {"figures": ("source_id", "reported_date"), "sources": ("source_id", "published_date")},
-              "the figure is dated after the source that reports it was published",
-              "SELECT f.{row}, f.reported_date || ' > ' || s.published_date FROM {figures} f "
-              "JOIN {sources} s ON s.source_id = f.source_id WHERE f.reported_date > s.published_date"),
-    CrossRule("sources", "undated-source-cited", "published_date",
-              {"sources": ("source_id", "published_date"), "event_sources": ("source_id",), "figures": ("source_id",)},
-              "the source has no published_date but events or figures cite it; only place references may be undated",
-              "SELECT s.{row}, s.source_id FROM {sources} s WHERE s.published_date IS NULL AND (EXISTS "
-              "(SELECT 1 FROM {event_sources} x WHERE x.source_id = s.source_id) OR EXISTS "
-              "(SELECT 1 FROM {figures} f WHERE f.source_id = s.source_id))"),
-    CrossRule("places", "governorate-codes", "admin1",
-              {"places": ("admin1", "admin1_pcode", "iso_3166_2"), "governorates": ("admin1", "admin1_pcode", "iso_3166_2")},
-              "admin1 and iso_3166_2 disagree with the governorates row of this admin1_pcode",
-              "SELECT p.{row}, p.admin1 || ' / ' || p.admin1_pcode || ' / ' || p.iso_3166_2 FROM {places} p "
-              "JOIN {governorates} g ON g.admin1_pcode = p.admin1_pcode "
-              "WHERE p.admin1 IS DISTINCT FROM g.admin1 OR p.iso_3166_2 IS DISTINCT FROM g.iso_3166_2"),
-    CrossRule("places", "parent-governorate", "admin1_pcode",
-              {"places": ("place_id", "parent_place_id", "admin1_pcode", "place_type")},
-              "the place's governorate differs from its parent place's",
-              "SELECT c.{row}, c.admin1_pcode || ' vs parent ' || p.place_id || ' ' || p.admin1_pcode FROM {places} c "
-              "JOIN {places} p ON p.place_id = c.parent_place_id "
-              "WHERE p.place_type NOT IN ('country', 'region') AND p.admin1_pcode IS NOT NULL AND c.admin1_pcode IS NOT NULL "
-              "AND p.admin1_pcode <> c.admin1_pcode"),
+    CrossRule(
+        "events",
+        "event-without-source",
+        "event_id",
+        {"events": ("event_id",), "event_sources": ("event_id",)},
+        "the event has no row in event_sources: every event needs at least one source",
+        "SELECT e.{row}, e.event_id FROM {events} e WHERE e.event_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM {event_sources} s WHERE s.event_id = e.event_id)",
+    ),
+    CrossRule(
+        "events",
+        "event-without-actor1",
+        "event_id",
+        {"events": ("event_id",), "event_actors": ("event_id", "role")},
+        "the event has no actor with role actor1 in event_actors",
+        "SELECT e.{row}, e.event_id FROM {events} e WHERE e.event_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM {event_actors} a WHERE a.event_id = e.event_id AND a.role = 'actor1')",
+    ),
+    CrossRule(
+        "event_sources",
+        "source-before-event",
+        "source_id",
+        {
+            "event_sources": ("event_id", "source_id"),
+            "events": ("event_id", "event_date"),
+            "sources": ("source_id", "published_date"),
+        },
+        "the source was published before the event it reports took place",
+        "SELECT x.{row}, x.source_id || ' published ' || s.published_date || ', event on ' || e.event_date "
+        "FROM {event_sources} x JOIN {events} e ON e.event_id = x.event_id JOIN {sources} s ON s.source_id = x.source_id "
+        "WHERE s.published_date < e.event_date",
+    ),
+    CrossRule(
+        "figures",
+        "figure-after-source",
+        "reported_date",
+        {"figures": ("source_id", "reported_date"), "sources": ("source_id", "published_date")},
+        "the figure is dated after the source that reports it was published",
+        "SELECT f.{row}, f.reported_date || ' > ' || s.published_date FROM {figures} f "
+        "JOIN {sources} s ON s.source_id = f.source_id WHERE f.reported_date > s.published_date",
+    ),
+    CrossRule(
+        "sources",
+        "undated-source-cited",
+        "published_date",
+        {
+            "sources": ("source_id", "published_date"),
+            "event_sources": ("source_id",),
+            "figures": ("source_id",),
+        },
+        "the source has no published_date but events or figures cite it; only place references may be undated",
+        "SELECT s.{row}, s.source_id FROM {sources} s WHERE s.published_date IS NULL AND (EXISTS "
+        "(SELECT 1 FROM {event_sources} x WHERE x.source_id = s.source_id) OR EXISTS "
+        "(SELECT 1 FROM {figures} f WHERE f.source_id = s.source_id))",
+    ),
+    CrossRule(
+        "places",
+        "governorate-codes",
+        "admin1",
+        {
+            "places": ("admin1", "admin1_pcode", "iso_3166_2"),
+            "governorates": ("admin1", "admin1_pcode", "iso_3166_2"),
+        },
+        "admin1 and iso_3166_2 disagree with the governorates row of this admin1_pcode",
+        "SELECT p.{row}, p.admin1 || ' / ' || p.admin1_pcode || ' / ' || p.iso_3166_2 FROM {places} p "
+        "JOIN {governorates} g ON g.admin1_pcode = p.admin1_pcode "
+        "WHERE p.admin1 IS DISTINCT FROM g.admin1 OR p.iso_3166_2 IS DISTINCT FROM g.iso_3166_2",
+    ),
+    CrossRule(
+        "places",
+        "parent-governorate",
+        "admin1_pcode",
+        {"places": ("place_id", "parent_place_id", "admin1_pcode", "place_type")},
+        "the place's governorate differs from its parent place's",
+        "SELECT c.{row}, c.admin1_pcode || ' vs parent ' || p.place_id || ' ' || p.admin1_pcode FROM {places} c "
+        "JOIN {places} p ON p.place_id = c.parent_place_id "
+        "WHERE p.place_type NOT IN ('country', 'region') AND p.admin1_pcode IS NOT NULL AND c.admin1_pcode IS NOT NULL "
+        "AND p.admin1_pcode <> c.admin1_pcode",
+    ),
 )
 
-CYCLES = (("actors", "actor_id", "parent_actor_id", "actor-parent-cycle"), ("places", "place_id", "parent_place_id", "place-parent-cycle"))
+CYCLES = (
+    ("actors", "actor_id", "parent_actor_id", "actor-parent-cycle"),
+    ("places", "place_id", "parent_place_id", "place-parent-cycle"),
+)
 
 
-def _cycles(con: duckdb.DuckDBPyConnection, table: LoadedTable, key: str, parent: str) -> list[tuple[int, str]]:
-    rows = con.execute(f"SELECT {ROW}, {ident(key)}, {ident(parent)} FROM {table.view} WHERE {ident(parent)} IS NOT NULL").fetchall()
+def _cycles(
+    con: duckdb.DuckDBPyConnection, table: LoadedTable, key: str, parent: str
+) -> list[tuple[int, str]]:
+    rows = con.execute(
+        f"SELECT {ROW}, {ident(key)}, {ident(parent)} FROM {table.view} WHERE {ident(parent)} IS NOT NULL"
+    ).fetchall()
     parent_of = {k: p for _, k, p in rows if k is not None}
     row_of = {k: r for r, k, _ in rows}
     in_cycle: list[tuple[int, str]] = []
@@ -90,21 +136,44 @@ def _cycles(con: duckdb.DuckDBPyConnection, table: LoadedTable, key: str, parent
     return in_cycle
 
 
-def check_cross_table(con: duckdb.DuckDBPyConnection, package: Package, tables: dict[str, LoadedTable]) -> list[Problem]:
+def check_cross_table(
+    con: duckdb.DuckDBPyConnection, package: Package, tables: dict[str, LoadedTable]
+) -> list[Problem]:
     problems: list[Problem] = []
     for rule in CROSS_RULES:
-        if not all(t in tables and all(c in tables[t].columns for c in cols) for t, cols in rule.needs.items()):
+        if not all(
+            t in tables and all(c in tables[t].columns for c in cols) for t, cols in rule.needs.items()
+        ):
             continue
         views = {t: tables[t].view for t in rule.needs}
         sql = rule.sql.format(row=ROW, **views)
         path = package.resources[rule.table].path
         for row, value in con.execute(sql).fetchall():
-            problems.append(Problem(path, int(row), rule.column, rule.rule, None if value is None else str(value), rule.message, "cross-table"))
+            problems.append(
+                Problem(
+                    path,
+                    int(row),
+                    rule.column,
+                    rule.rule,
+                    None if value is None else str(value),
+                    rule.message,
+                    "cross-table",
+                )
+            )
     for table_name, key, parent, rule_name in CYCLES:
         table = tables.get(table_name)
         if table is None or key not in table.columns or parent not in table.columns:
             continue
         for row, chain in _cycles(con, table, key, parent):
-            problems.append(Problem(package.resources[table_name].path, row, parent, rule_name, chain,
-                                    "the parent chain loops back to this row", "cross-table"))
+            problems.append(
+                Problem(
+                    package.resources[table_name].path,
+                    row,
+                    parent,
+                    rule_name,
+                    chain,
+                    "the parent chain loops back to this row",
+                    "cross-table",
+                )
+            )
     return problems

@@ -36,7 +36,14 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
     name = resource.path
     problems: list[Problem] = []
 
-    def problem(rule: str, message: str, *, row: int | None = None, column: str | None = None, value: str | None = None) -> None:
+    def problem(
+        rule: str,
+        message: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+    ) -> None:
         problems.append(Problem(name, row, column, rule, value, message, "structure"))
 
     if not path.is_file():
@@ -44,7 +51,9 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
         return FileCheck(problems, None)
     size = path.stat().st_size
     if resource.bytes is not None and size != resource.bytes:
-        problem("bytes", f"the file has {size} bytes; the descriptor records {resource.bytes}", value=str(size))
+        problem(
+            "bytes", f"the file has {size} bytes; the descriptor records {resource.bytes}", value=str(size)
+        )
     if resource.hash is not None:
         expected = resource.hash.removeprefix("sha256:")
         actual = sha256_of(path)
@@ -56,11 +65,15 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
     line = _first_line(path)
     if line.startswith(BOM):
         problem("bom", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", row=1)
-        line = line[len(BOM):]
+        line = line[len(BOM) :]
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problem("encoding", f"the header is not UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8", row=1)
+        problem(
+            "encoding",
+            f"the header is not UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8",
+            row=1,
+        )
         return FileCheck(problems, None)
     if text.endswith("\r\n"):
         problem("line-ending", "the file uses CRLF line endings; the package keeps LF", row=1)
@@ -68,17 +81,31 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
     expected_names = resource.schema.field_names
     duplicates = sorted({h for h in header if header.count(h) > 1})
     for dup in duplicates:
-        problem("header-duplicate", "the header names this column more than once", row=1, column=dup, value=dup)
+        problem(
+            "header-duplicate", "the header names this column more than once", row=1, column=dup, value=dup
+        )
     for h in header:
         if h not in expected_names:
-            problem("header-unknown-column", "the header has a column the schema does not define", row=1, column=h, value=h)
+            problem(
+                "header-unknown-column",
+                "the header has a column the schema does not define",
+                row=1,
+                column=h,
+                value=h,
+            )
     for f in expected_names:
         if f not in header:
-            problem("header-missing-column", "the schema's column is missing from the header", row=1, column=f)
+            problem(
+                "header-missing-column", "the schema's column is missing from the header", row=1, column=f
+            )
     known = [h for h in header if h in expected_names]
     if not duplicates and known != [f for f in expected_names if f in header]:
-        problem("header-order", "the columns are not in the schema's order: " + ",".join(expected_names), row=1,
-                value=",".join(header))
+        problem(
+            "header-order",
+            "the columns are not in the schema's order: " + ",".join(expected_names),
+            row=1,
+            value=",".join(header),
+        )
     if duplicates or not header or header == [""]:
         return FileCheck(problems, None)
     return FileCheck(problems, header)

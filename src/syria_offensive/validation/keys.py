@@ -10,7 +10,9 @@ from ..problems import Problem
 from ..sql import ident
 
 
-def _duplicates(con: duckdb.DuckDBPyConnection, table: LoadedTable, fields: tuple[str, ...]) -> list[tuple[int, str]]:
+def _duplicates(
+    con: duckdb.DuckDBPyConnection, table: LoadedTable, fields: tuple[str, ...]
+) -> list[tuple[int, str]]:
     """Rows whose values in `fields` repeat an earlier row's (all values present), with the value text."""
     cols = ", ".join(ident(f) for f in fields)
     present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
@@ -30,18 +32,45 @@ def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: Load
     for f in schema.fields:
         if f.unique and f.name in table.columns:
             for row, value in _duplicates(con, table, (f.name,)):
-                problems.append(Problem(resource.path, row, f.name, "unique", value,
-                                        "the value repeats an earlier row's; the column must be unique", "structure"))
+                problems.append(
+                    Problem(
+                        resource.path,
+                        row,
+                        f.name,
+                        "unique",
+                        value,
+                        "the value repeats an earlier row's; the column must be unique",
+                        "structure",
+                    )
+                )
     pk = schema.primary_key
     if pk and all(k in table.columns for k in pk):
         for row, value in _duplicates(con, table, pk):
-            problems.append(Problem(resource.path, row, ",".join(pk), "primary-key", value,
-                                    "the primary key repeats an earlier row's", "structure"))
+            problems.append(
+                Problem(
+                    resource.path,
+                    row,
+                    ",".join(pk),
+                    "primary-key",
+                    value,
+                    "the primary key repeats an earlier row's",
+                    "structure",
+                )
+            )
         # As Frictionless does: a row whose key cells are all empty has no primary key at all.
         empty = " AND ".join(f"{ident(k)} IS NULL" for k in pk)
         for (row,) in con.execute(f"SELECT {ROW} FROM {table.view} WHERE {empty}").fetchall():
-            problems.append(Problem(resource.path, int(row), ",".join(pk), "primary-key", None,
-                                    "the primary key is empty", "structure"))
+            problems.append(
+                Problem(
+                    resource.path,
+                    int(row),
+                    ",".join(pk),
+                    "primary-key",
+                    None,
+                    "the primary key is empty",
+                    "structure",
+                )
+            )
     return problems
 
 
@@ -60,7 +89,8 @@ def check_foreign_keys(
                 continue
             present = " AND ".join(f"c.{ident(f)} IS NOT NULL" for f in fk.fields)
             join = " AND ".join(
-                f"CAST(c.{ident(a)} AS VARCHAR) = CAST(p.{ident(b)} AS VARCHAR)" for a, b in zip(fk.fields, fk.reference_fields, strict=True)
+                f"CAST(c.{ident(a)} AS VARCHAR) = CAST(p.{ident(b)} AS VARCHAR)"
+                for a, b in zip(fk.fields, fk.reference_fields, strict=True)
             )
             shown = " || ', ' || ".join(f"CAST(c.{ident(f)} AS VARCHAR)" for f in fk.fields)
             sql = (
@@ -69,6 +99,15 @@ def check_foreign_keys(
             )
             ref = f"{target_name}.{','.join(fk.reference_fields)}"
             for row, value in con.execute(sql).fetchall():
-                problems.append(Problem(resource.path, int(row), ",".join(fk.fields), "foreign-key", str(value),
-                                        f"no row of {ref} has this value", "structure"))
+                problems.append(
+                    Problem(
+                        resource.path,
+                        int(row),
+                        ",".join(fk.fields),
+                        "foreign-key",
+                        str(value),
+                        f"no row of {ref} has this value",
+                        "structure",
+                    )
+                )
     return problems

@@ -35,7 +35,14 @@ def check_semantics(
         model = table_model(name, resource.schema, columns=False, window=window, present=table.columns)
         if not model.checks:
             continue
-        needed = sorted({c for r in RULES if r.table == name and all(x in table.columns for x in r.columns) for c in r.columns})
+        needed = sorted(
+            {
+                c
+                for r in RULES
+                if r.table == name and all(x in table.columns for x in r.columns)
+                for c in r.columns
+            }
+        )
         select = ", ".join([ROW, *(ident(c) for c in needed)])
         frame = con.sql(f"SELECT {select} FROM {table.view}").pl()
         try:
@@ -47,7 +54,14 @@ def check_semantics(
                 if index is None:
                     continue
                 problems.append(
-                    Problem(resource.path, int(frame[ROW][index]), rule.columns[0], rule.rule,
-                            _shown(frame, index, rule.columns), rule.message, "semantics")
+                    Problem(
+                        resource.path,
+                        int(frame[ROW][index]),
+                        rule.columns[0],
+                        rule.rule,
+                        _shown(frame, index, rule.columns),
+                        rule.message,
+                        "semantics",
+                    )
                 )
     return problems
