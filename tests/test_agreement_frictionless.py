@@ -173,3 +173,16 @@ def test_findings_agree_with_frictionless(pkg: PackageCopy, seed: int) -> None:
     assert ours == theirs, (
         f"mutations: {mutations}\nonly ours: {sorted(ours - theirs)}\nonly frictionless: {sorted(theirs - ours)}"
     )
+
+
+def test_frictionless_accepts_the_bundled_data(pkg: PackageCopy) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+        capture_output=True,
+        text=True,
+        cwd=pkg.root,
+        check=False,
+    )
+    report = json.loads(out.stdout)
+    assert report["valid"] is True, out.stdout[:2000]
+    assert out.returncode == 0
