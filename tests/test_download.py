@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from release_support import LocalServer, files_under, raw_zip, registry_entry, snapshot
 
+from release_support import LocalServer, files_under, raw_zip, registry_entry, snapshot
 from syria_offensive import download as download_module
 from syria_offensive.cli import main
 from syria_offensive.descriptor import load_package
@@ -83,7 +83,9 @@ def test_no_version_means_the_latest_by_version_order(
     tmp_path: Path, registry: dict[str, Any], server: LocalServer
 ) -> None:
     older = {"1.9.0": {"file": archive_name("1.9.0"), "sha256": "0" * 64, "size": 1}}
-    folder = download(None, dest=tmp_path, base_url=server.url(), registry={**older, **registry}, progress=False)
+    folder = download(
+        None, dest=tmp_path, base_url=server.url(), registry={**older, **registry}, progress=False
+    )
     assert folder.name == folder_name(VERSION)
 
 
@@ -94,7 +96,9 @@ def test_environment_variables_set_cache_address_and_registry(
     registry_file.write_text(json.dumps(registry), encoding="utf-8")
     monkeypatch.setenv("SYRIA_OFFENSIVE_REGISTRY", str(registry_file))
     monkeypatch.setenv("SYRIA_OFFENSIVE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("SYRIA_OFFENSIVE_BASE_URL", server.url().replace("/ok/", "/{version}/").replace(VERSION, ""))
+    monkeypatch.setenv(
+        "SYRIA_OFFENSIVE_BASE_URL", server.url().replace("/ok/", "/{version}/").replace(VERSION, "")
+    )
     # a {version} in the address is the version: here it names a folder the server does not have, so 404
     with pytest.raises(DownloadError, match="HTTP 404"):
         download(VERSION, progress=False)
@@ -113,7 +117,16 @@ def test_cli_download_prints_the_folder(
     registry_file = tmp_path / "registry.json"
     registry_file.write_text(json.dumps(registry), encoding="utf-8")
     monkeypatch.setenv("SYRIA_OFFENSIVE_REGISTRY", str(registry_file))
-    args = ["download", "--version", f"v{VERSION}", "--dest", str(tmp_path / "c"), "--base-url", server.url(), "--quiet"]
+    args = [
+        "download",
+        "--version",
+        f"v{VERSION}",
+        "--dest",
+        str(tmp_path / "c"),
+        "--base-url",
+        server.url(),
+        "--quiet",
+    ]
     assert main(args) == 0
     captured = capsys.readouterr()
     assert captured.out.strip() == str(tmp_path / "c" / VERSION / folder_name(VERSION))
@@ -158,7 +171,9 @@ def test_missing_file_is_http_404(tmp_path: Path, registry: dict[str, Any], serv
     assert files_under(tmp_path) == []
 
 
-def test_hash_mismatch_discards_the_download(tmp_path: Path, registry: dict[str, Any], server: LocalServer) -> None:
+def test_hash_mismatch_discards_the_download(
+    tmp_path: Path, registry: dict[str, Any], server: LocalServer
+) -> None:
     wrong = {VERSION: {**registry[VERSION], "sha256": "ab" * 32}}
     with pytest.raises(DownloadError, match="does not have the published sha256") as caught:
         download(VERSION, dest=tmp_path, base_url=server.url(), registry=wrong, progress=False)
@@ -167,7 +182,9 @@ def test_hash_mismatch_discards_the_download(tmp_path: Path, registry: dict[str,
 
 
 def test_unknown_version_lists_the_released_ones(tmp_path: Path, registry: dict[str, Any]) -> None:
-    with pytest.raises(DownloadError, match=rf"version 9\.9\.9 is not a released version .*released: {VERSION}"):
+    with pytest.raises(
+        DownloadError, match=rf"version 9\.9\.9 is not a released version .*released: {VERSION}"
+    ):
         download("9.9.9", dest=tmp_path, registry=registry)
     with pytest.raises(DownloadError, match="no version of the data has been released"):
         download(None, dest=tmp_path, registry={})
@@ -196,7 +213,10 @@ def _hostile(tmp_path: Path, case: str) -> Path:
     top = folder_name(VERSION)
     good = {"datapackage.json": b'{"version": "%s"}' % VERSION.encode()}
     sums = format_sums({n: sha256_bytes(d) for n, d in good.items()}).encode()
-    base = [(f"{top}/datapackage.json", good["datapackage.json"], 0o100644), (f"{top}/SHA256SUMS", sums, 0o100644)]
+    base = [
+        (f"{top}/datapackage.json", good["datapackage.json"], 0o100644),
+        (f"{top}/SHA256SUMS", sums, 0o100644),
+    ]
     extra = {
         "dotdot": [(f"{top}/../../escaped.txt", b"x", 0o100644)],
         "absolute": [("/tmp/escaped.txt", b"x", 0o100644)],
@@ -211,20 +231,28 @@ def _hostile(tmp_path: Path, case: str) -> Path:
     if case == "not-a-zip":
         path.write_bytes(b"this is not a zip archive")
     elif case == "altered":
-        raw_zip(path, [base[0][:1] + (b'{"version": "evil"}', 0o100644), base[1]])
+        raw_zip(path, [(base[0][0], b'{"version": "evil"}', 0o100644), base[1]])
     else:
         raw_zip(path, base + extra)
     return path
 
 
-@pytest.mark.parametrize("case", ["dotdot", "absolute", "symlink", "outside", "unlisted", "altered", "not-a-zip"])
+@pytest.mark.parametrize(
+    "case", ["dotdot", "absolute", "symlink", "outside", "unlisted", "altered", "not-a-zip"]
+)
 def test_unsafe_archive_is_refused_and_removed(tmp_path: Path, case: str) -> None:
     archive = _hostile(tmp_path, case)
     server = LocalServer(archive.parent)
     cache = tmp_path / "cache"
     try:
         with pytest.raises(DownloadError, match="cannot be unpacked safely") as caught:
-            download(VERSION, dest=cache, base_url=server.url(), registry=registry_entry(archive, VERSION), progress=False)
+            download(
+                VERSION,
+                dest=cache,
+                base_url=server.url(),
+                registry=registry_entry(archive, VERSION),
+                progress=False,
+            )
     finally:
         server.stop()
     assert VERSION in str(caught.value) and server.url() in str(caught.value)
@@ -235,5 +263,9 @@ def test_unsafe_archive_is_refused_and_removed(tmp_path: Path, case: str) -> Non
 def test_registry_entries_are_checked(tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="sha256 of 64 lowercase hex"):
         download("1.0.0", dest=tmp_path, registry={"1.0.0": {"file": "a.zip", "sha256": "xyz", "size": 1}})
+    with pytest.raises(PackageError, match="is not a plain version"):
+        download(None, dest=tmp_path, registry={"v1.0.0": {"file": "a.zip", "sha256": "a" * 64, "size": 1}})
     with pytest.raises(PackageError, match="plain file name"):
-        download("1.0.0", dest=tmp_path, registry={"1.0.0": {"file": "../a.zip", "sha256": "a" * 64, "size": 1}})
+        download(
+            "1.0.0", dest=tmp_path, registry={"1.0.0": {"file": "../a.zip", "sha256": "a" * 64, "size": 1}}
+        )

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+
 from conftest import PackageCopy
 from release_support import snapshot
-
 from syria_offensive.cli import main
 from syria_offensive.errors import InvalidDataError, PackageError
 from syria_offensive.problems import Report
@@ -55,12 +55,23 @@ def test_building_twice_gives_byte_identical_archives(checkout: Path, tmp_path: 
 def test_archive_holds_the_package_parquet_load_sql_and_checksums(checkout: Path, archive: Path) -> None:
     top = folder_name(VERSION)
     expected = {
-        "datapackage.json", "README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA",
-        "load.sql", "SHA256SUMS",
+        "datapackage.json",
+        "README.md",
+        "CHANGELOG.md",
+        "CITATION.cff",
+        "LICENSE",
+        "LICENSE-DATA",
+        "load.sql",
+        "SHA256SUMS",
     }
     for folder in ("data", "schemas", "docs"):
-        expected |= {p.relative_to(checkout).as_posix() for p in (checkout / folder).rglob("*") if p.is_file()}
-    resources = [r["name"] for r in json.loads((checkout / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
+        expected |= {
+            p.relative_to(checkout).as_posix() for p in (checkout / folder).rglob("*") if p.is_file()
+        }
+    resources = [
+        r["name"]
+        for r in json.loads((checkout / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    ]
     expected |= {f"parquet/{name}.parquet" for name in resources}
     with zipfile.ZipFile(archive) as zf:
         members = {n.removeprefix(f"{top}/"): zf.read(n) for n in zf.namelist()}
@@ -83,7 +94,11 @@ def test_parquet_and_duckdb_hold_the_csv_rows(checkout: Path, archive: Path, tmp
     parquet = str(unpacked / "parquet" / "events.parquet")
     ids = [r[0] for r in con.execute(f"SELECT event_id FROM read_parquet('{parquet}')").fetchall()]
     assert ids == sorted(r["event_id"] for r in events)
-    types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE FROM read_parquet('{parquet}'))").fetchall())
+    types = dict(
+        con.execute(
+            f"SELECT column_name, column_type FROM (DESCRIBE FROM read_parquet('{parquet}'))"
+        ).fetchall()
+    )
     assert types["event_date"] == "DATE" and types["event_id"] == "VARCHAR"
     # load.sql, run inside the unpacked folder, builds the same tables as a DuckDB database
     con.execute(f"SET file_search_path = '{unpacked}'")
@@ -111,35 +126,63 @@ def test_invalid_data_is_not_released(tmp_path: Path) -> None:
         build_release(copy.root, tmp_path / "dist", dists=False)
     report = caught.value.report
     assert isinstance(report, Report)
-    assert ("data/events.csv", "date_precision", "type") in {(p.file, p.column, p.rule) for p in report.problems}
+    assert ("data/events.csv", "date_precision", "type") in {
+        (p.file, p.column, p.rule) for p in report.problems
+    }
     assert not (tmp_path / "dist").exists()
 
 
 def test_version_must_agree_with_citation_and_changelog(tmp_path: Path) -> None:
     root = snapshot(tmp_path / "checkout", VERSION)
     citation = root / "CITATION.cff"
-    citation.write_text(citation.read_text(encoding="utf-8").replace(f'"{VERSION}"', '"1.0.0"'), encoding="utf-8")
+    citation.write_text(
+        citation.read_text(encoding="utf-8").replace(f'"{VERSION}"', '"1.0.0"'), encoding="utf-8"
+    )
     with pytest.raises(PackageError, match=f"CITATION.cff has version 1.0.0; datapackage.json has {VERSION}"):
         build_release(root, tmp_path / "dist", dists=False, validate=False)
-    citation.write_text(citation.read_text(encoding="utf-8").replace('"1.0.0"', f'"{VERSION}"'), encoding="utf-8")
+    citation.write_text(
+        citation.read_text(encoding="utf-8").replace('"1.0.0"', f'"{VERSION}"'), encoding="utf-8"
+    )
     changelog = root / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text(encoding="utf-8").replace(f"## [{VERSION}]", "## [next]"), encoding="utf-8")
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8").replace(f"## [{VERSION}]", "## [next]"), encoding="utf-8"
+    )
     with pytest.raises(PackageError, match=rf"CHANGELOG.md has no '## \[{VERSION}\]' section"):
         build_release(root, tmp_path / "dist", dists=False, validate=False)
 
 
-def test_build_and_register_commands(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "dist"
-    assert main(["build", "--root", str(checkout), "--output", str(out), "--no-dist"]) == 0
-    archive = out / f"syria-offensive-2024-{VERSION}.zip"
-    assert f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive}" in capsys.readouterr().out
+def test_build_and_register_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checkout = snapshot(tmp_path / "checkout", VERSION)
     registry = tmp_path / "registry.json"
-    registry.write_text('{"0.1.0": {"file": "syria-offensive-2024-0.1.0.zip", "sha256": "%s", "size": 3}}' % ("a" * 64))
+    monkeypatch.setenv("SYRIA_OFFENSIVE_REGISTRY", str(registry))
+    registry.write_text("{}", encoding="utf-8")
+    out = tmp_path / "dist"
+    build = ["build", "--root", str(checkout), "--output", str(out), "--no-dist"]
+    assert main(build) == 0
+    archive = out / f"syria-offensive-2024-{VERSION}.zip"
+    printed = capsys.readouterr().out
+    assert f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive}" in printed
+    assert f"next: syria-offensive release register {archive}" in printed
+    registry.write_text(
+        '{"0.1.0": {"file": "syria-offensive-2024-0.1.0.zip", "sha256": "%s", "size": 3}}' % ("a" * 64)
+    )
     assert main(["release", "register", str(archive), "--registry", str(registry)]) == 0
-    entry = {"file": archive.name, "sha256": hashlib.sha256(archive.read_bytes()).hexdigest(), "size": archive.stat().st_size}
+    entry = {
+        "file": archive.name,
+        "sha256": hashlib.sha256(archive.read_bytes()).hexdigest(),
+        "size": archive.stat().st_size,
+    }
     recorded = json.loads(registry.read_text(encoding="utf-8"))
     assert list(recorded) == ["0.1.0", VERSION] and recorded[VERSION] == entry
-    assert main(["release", "register", str(archive), "--registry", str(registry)]) == 0  # same bytes: no change
+    assert (
+        main(["release", "register", str(archive), "--registry", str(registry)]) == 0
+    )  # same bytes: no change
+    # building the registered version again gives the registered bytes, and says so
+    capsys.readouterr()
+    assert main(build) == 0
+    assert f"byte-identical to the registered release {VERSION}" in capsys.readouterr().out
     # a released version never changes: another archive under the same version is refused
     other = tmp_path / "other" / archive.name
     other.parent.mkdir()
@@ -150,6 +193,15 @@ def test_build_and_register_commands(checkout: Path, tmp_path: Path, capsys: pyt
     assert main(["release", "register", str(other), "--registry", str(registry)]) == 2
     assert "already registered" in capsys.readouterr().err
     assert json.loads(registry.read_text(encoding="utf-8"))[VERSION] == entry
+    # a rebuild that does not give the registered bytes fails
+    (checkout / "README.md").write_text(
+        (checkout / "README.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert main(build) == 1
+    assert (
+        f"version {VERSION} is registered with sha256 {entry['sha256']}, but this build gives"
+        in capsys.readouterr().out
+    )
 
 
 def test_register_refuses_an_archive_whose_names_disagree(archive: Path, tmp_path: Path) -> None:

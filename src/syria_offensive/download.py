@@ -30,7 +30,7 @@ from typing import Any
 import pooch
 import requests
 
-from .errors import DownloadError, PackageError
+from .errors import DownloadError
 from .release.names import PROJECT, folder_name, normalize_version
 from .release.registry import Release, latest, load_registry, sorted_versions
 from .release.unpack import UnsafeArchiveError, unpack, verify_folder
@@ -45,10 +45,10 @@ DEFAULT_TIMEOUT = 60.0
 
 def cache_root(dest: str | Path | None = None) -> Path:
     if dest is not None:
-        return Path(dest).expanduser()
+        return Path(dest).expanduser().absolute()
     if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    return Path(pooch.os_cache(PROJECT))
+        return Path(os.environ[CACHE_ENV]).expanduser().absolute()
+    return Path(pooch.os_cache(PROJECT)).absolute()
 
 
 def archive_url(release: Release, base_url: str | None = None) -> str:
@@ -169,4 +169,4 @@ def download(
         ) from exc
 
 
-__all__ = ["DEFAULT_BASE_URL", "DownloadError", "PackageError", "download"]
+__all__ = ["DEFAULT_BASE_URL", "DownloadError", "download"]

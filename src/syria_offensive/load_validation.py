@@ -17,7 +17,7 @@ from .problems import Problem
 from .semantic_rules import RULES, StudyWindow
 from .sql import ident, literal
 
-RULE_MESSAGES = {(r.table, r.rule): r.message for r in RULES}
+SEMANTIC_RULES = {(r.table, r.rule): r for r in RULES}
 
 # pandera's names for the checks it derives from a Table Schema, as this package's rule names.
 PANDERA_CHECKS = (
@@ -59,13 +59,16 @@ def unparsed_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: Lo
     ]
 
 
-def _rule(table: str, check: str) -> tuple[str, str]:
-    if (table, check) in RULE_MESSAGES:
-        return check, RULE_MESSAGES[(table, check)]
+def _pandera_rule(check: str) -> tuple[str, str]:
     for prefix, rule, message in PANDERA_CHECKS:
         if check.startswith(prefix):
             return rule, message
     return check, f"the check {check} fails"
+
+
+def _shown(frame: pl.DataFrame, index: int, columns: tuple[str, ...]) -> str:
+    values: list[Any] = [frame[c][index] for c in columns]
+    return "; ".join(f"{c}={'' if v is None else v}" for c, v in zip(columns, values, strict=True))
 
 
 def model_problems(frame: pl.DataFrame, resource: Resource, window: StudyWindow) -> list[Problem]:
@@ -76,7 +79,6 @@ def model_problems(frame: pl.DataFrame, resource: Resource, window: StudyWindow)
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         problems = []
-        rows = frame[ROW]
         for column, check, index, value in zip(
             cases["column"].to_list(),
             cases["check"].to_list(),
@@ -84,13 +86,25 @@ def model_problems(frame: pl.DataFrame, resource: Resource, window: StudyWindow)
             cases["failure_case"].to_list(),
             strict=True,
         ):
-            rule, message = _rule(resource.name, str(check))
-            row: Any = None if index is None else int(rows[int(index)])
-            col = None if column == resource.name else column
-            problems.append(
-                Problem(
-                    resource.path, row, col, rule, None if value is None else str(value), message, "semantics"
+            row = None if index is None else int(frame[ROW][int(index)])
+            semantic = SEMANTIC_RULES.get((resource.name, str(check)))
+            if semantic is not None:
+                shown = None if index is None else _shown(frame, int(index), semantic.columns)
+                problems.append(
+                    Problem(
+                        resource.path,
+                        row,
+                        semantic.columns[0],
+                        semantic.rule,
+                        shown,
+                        semantic.message,
+                        "semantics",
+                    )
                 )
-            )
+            else:
+                rule, message = _pandera_rule(str(check))
+                col = None if column == resource.name else column
+                text = None if value is None else str(value)
+                problems.append(Problem(resource.path, row, col, rule, text, message, "structure"))
         return problems
     return []

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, dictionary, diff, download, format, gazetteer, hashes, release, stats, validate
-from . import export, query, tables
+from . import (
+    build,
+    dictionary,
+    diff,
+    download,
+    export,
+    format,
+    gazetteer,
+    hashes,
+    query,
+    release,
+    stats,
+    tables,
+    validate,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (
     validate,

@@ -8,6 +8,7 @@ from ..errors import InvalidDataError
 from ..problems import Report
 from ..release.build import build_release
 from ..release.checksums import sha256_file
+from ..release.registry import load_registry
 
 NAME = "build"
 HELP = "build the release files (data archive, DuckDB database, wheel, sdist) into dist/"
@@ -35,5 +36,17 @@ def run(args: argparse.Namespace) -> int:
     for path in built.files:
         print(f"  {sha256_file(path)}  {path}")
     print(f"checksums: {built.checksums}")
-    print(f"next: syria-offensive release register {built.archive}")
-    return 0
+    return _compare_with_registry(built.version, sha256_file(built.archive), str(built.archive))
+
+
+def _compare_with_registry(version: str, digest: str, archive: str) -> int:
+    """A rebuild of a registered version must give the registered bytes."""
+    known = load_registry().get(version)
+    if known is None:
+        print(f"next: syria-offensive release register {archive}, then build again (see docs/releases.md)")
+        return 0
+    if known.sha256 == digest:
+        print(f"registry: the archive is byte-identical to the registered release {version}")
+        return 0
+    print(f"error: version {version} is registered with sha256 {known.sha256}, but this build gives {digest}")
+    return 1

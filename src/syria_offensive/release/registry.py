@@ -39,6 +39,8 @@ class Release:
 
 
 def _entry(version: str, raw: Any, where: str) -> Release:
+    if normalize_version(version) != version:
+        raise PackageError(f"{where}: {version!r} is not a plain version (like 0.2.0, no leading v)")
     if not isinstance(raw, dict):
         raise PackageError(f"{where}: the entry for {version} must be an object")
     file, digest, size = raw.get("file"), raw.get("sha256"), raw.get("size")
