@@ -38,8 +38,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff and mypy."""
     session.install("-e", ".", "ruff>=0.17,<0.18", "mypy>=2.4,<2.5", "pandas-stubs")
-    session.run("ruff", "check", "src", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "bench", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py")
     session.run("mypy")
 
 
@@ -88,6 +88,16 @@ def build(session: nox.Session) -> None:
     session.install("--force-reinstall", "--no-deps", str(wheels[-1].resolve()))
     with session.chdir(session.create_tmp()):
         session.run("python", "-m", "syria_offensive.release.smoke")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Validation benchmark: synthetic 10k/100k/1M-event packages; the project vs frictionless vs DuckDB's floor.
+
+    Writes bench/results/validation.md and .json. Pass sizes after --, e.g. `nox -s bench -- --sizes 10000`.
+    """
+    session.install(".", "frictionless>=5.21,<5.22")
+    session.run("python", "bench/validate_bench.py", *session.posargs)
 
 
 @nox.session

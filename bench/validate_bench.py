@@ -82,10 +82,23 @@ def tools(root: Path) -> dict[str, list[str]]:
     }
 
 
+def generator_key() -> str:
+    """Packages are cached per version of the generator and the schemas, so a change rebuilds them."""
+    import hashlib
+
+    import syria_offensive.synthetic as synthetic
+    from syria_offensive.paths import bundled_package_dir
+
+    digest = hashlib.sha256(Path(synthetic.__file__).read_bytes())
+    for schema in sorted((bundled_package_dir() / "schemas").glob("*.json")):
+        digest.update(schema.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def ensure_package(n: int) -> tuple[Path, list[dict[str, object]]]:
     from syria_offensive.synthetic import make_package
 
-    root = WORK / f"events-{n}"
+    root = WORK / generator_key() / f"events-{n}"
     planted_file = root / "planted.json"
     if not planted_file.is_file():
         planted = make_package(root, n)
