@@ -52,7 +52,11 @@ def test_installed_wheel_loads_and_validates_the_data_offline(
     wheel = next(p for p in dists[0] if p.suffix == ".whl")
     with zipfile.ZipFile(wheel) as zf:
         shipped = zf.read("syria_offensive/_package/data/events.csv").decode("utf-8")
-        assert "syria_offensive/release/registry.json" in zf.namelist()
+        names = zf.namelist()
+        assert "syria_offensive/release/registry.json" in names
+        assert "syria_offensive/geonames_sy.csv" in names  # the offline gazetteer the validator needs
+        shipped_views = {n.rsplit("/", 1)[-1] for n in names if n.startswith("syria_offensive/views/")}
+        assert {p.name for p in (ROOT / "src" / "syria_offensive" / "views").glob("*.sql")} <= shipped_views
     expected_events = len(list(csv.DictReader(io.StringIO(shipped))))
 
     env_dir = tmp_path / "venv"
