@@ -49,14 +49,23 @@ class Run:
     stdout: str
 
 
+# Each measurement is started from this small launcher, not from the benchmark process itself: on Linux
+# a child's max RSS includes the memory of the process it was forked from, which here holds packages.
+LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write(f"{seconds} {peak} {proc.returncode}\\n")
+sys.stdout.buffer.write(proc.stdout)
+"""
+
+
 def run(cmd: list[str]) -> Run:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    out = proc.stdout.read() if proc.stdout else ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out)
+    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, check=False)
+    seconds, peak_kb, code = proc.stderr.strip().splitlines()[-1].split()
+    return Run(float(seconds), int(peak_kb) / 1024, int(code), proc.stdout)
 
 
 def tools(root: Path) -> dict[str, list[str]]:
