@@ -126,3 +126,9 @@ def test_source_accessed_before_published(pkg: PackageCopy) -> None:
     i = pkg.find("sources")
     pkg.edit("sources", i, accessed_date="2020-01-01")
     _only(pkg, "sources", i, "accessed_date", "accessed-before-published")
+
+
+def test_span_of_days_without_an_end(pkg: PackageCopy) -> None:
+    i = pkg.find("events", lambda r: r["date_precision"] == "1" and not r["end_date"])
+    pkg.edit("events", i, date_precision="2")
+    _only(pkg, "events", i, "end_date", "open-span")

@@ -93,9 +93,14 @@ def load_resource(
     selects = []
     for f in present:
         raw = nulled(ident(f.name), schema)
-        selects.append(f"{cast_expr(f, raw)} AS {ident(f.name)}")
+        typed = cast_expr(f, raw)
+        selects.append(f"{typed} AS {ident(f.name)}")
         if keep_raw and is_parsed(f):
-            selects.append(f"{raw} AS {ident(f.name + RAW_SUFFIX)}")
+            # Keep the text only where it is present but failed to parse: the value a type error reports.
+            # Everywhere else the column is NULL, which costs next to nothing to store.
+            selects.append(
+                f"CASE WHEN {raw} IS NOT NULL AND {typed} IS NULL THEN {raw} END AS {ident(f.name + RAW_SUFFIX)}"
+            )
     rejects_table = f"rejects_{resource.name}" if collect_rejects else None
     source = read_csv_call(resource.file(root), header, rejects=rejects_table)
     table = ident(resource.name)

@@ -176,6 +176,13 @@ RULES: tuple[SemanticRule, ...] = (
     ),
     SemanticRule(
         "events",
+        "open-span",
+        ("end_date", "date_precision"),
+        "date precision 2 means a span of possible days: end_date must close it",
+        lambda w: (_c("date_precision") != 2).fill_null(True) | _c("end_date").is_not_null(),
+    ),
+    SemanticRule(
+        "events",
         "outside-window",
         ("event_date", "end_date"),
         "the event falls outside the study window in the descriptor",

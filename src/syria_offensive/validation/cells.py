@@ -25,6 +25,12 @@ def _raw(f: Field) -> str:
     return ident(f.name + RAW_SUFFIX) if is_parsed(f) else ident(f.name)
 
 
+def _shown(f: Field) -> str:
+    """The cell's text as read: the raw text where it failed to parse, else the typed value as text."""
+    col = ident(f.name)
+    return f"coalesce({_raw(f)}, CAST({col} AS VARCHAR))" if is_parsed(f) else col
+
+
 def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
     """(rule, WHERE condition, message) for each constraint of the field."""
     col, raw = ident(f.name), _raw(f)
@@ -38,7 +44,8 @@ def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
             )
         )
     if required:
-        checks.append(("required", f"{raw} IS NULL", "a value is required"))
+        missing = f"{col} IS NULL AND {raw} IS NULL" if is_parsed(f) else f"{col} IS NULL"
+        checks.append(("required", missing, "a value is required"))
     if f.enum is not None:
         values = [str(v) for v in f.enum] if f.type == "string" else list(f.enum)
         shown = ", ".join(map(str, f.enum[:12])) + (", ..." if len(f.enum) > 12 else "")
@@ -96,7 +103,7 @@ def check_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: Loade
         for rule, condition, message in field_checks(f, required):
             messages[(f.name, rule)] = message
             parts.append(
-                f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, CAST({_raw(f)} AS VARCHAR) AS value "
+                f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, {_shown(f)} AS value "
                 f"FROM {table.view} WHERE {condition}"
             )
     if not parts:

@@ -29,34 +29,25 @@ def _duplicates(
 def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
     problems = []
     schema = resource.schema
+    pk = schema.primary_key
+    pk_ok = bool(pk) and all(k in table.columns for k in pk)
+    # Each distinct key is searched once: a one-field primary key that is also `unique` serves both rules.
+    searches: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     for f in schema.fields:
         if f.unique and f.name in table.columns:
-            for row, value in _duplicates(con, table, (f.name,)):
-                problems.append(
-                    Problem(
-                        resource.path,
-                        row,
-                        f.name,
-                        "unique",
-                        value,
-                        "the value repeats an earlier row's; the column must be unique",
-                        "structure",
-                    )
-                )
-    pk = schema.primary_key
-    if pk and all(k in table.columns for k in pk):
-        for row, value in _duplicates(con, table, pk):
-            problems.append(
-                Problem(
-                    resource.path,
-                    row,
-                    ",".join(pk),
-                    "primary-key",
-                    value,
-                    "the primary key repeats an earlier row's",
-                    "structure",
-                )
+            searches.setdefault((f.name,), []).append(
+                (f.name, "unique", "the value repeats an earlier row's; the column must be unique")
             )
+    if pk_ok:
+        searches.setdefault(pk, []).append(
+            (",".join(pk), "primary-key", "the primary key repeats an earlier row's")
+        )
+    for fields, rules in searches.items():
+        for row, value in _duplicates(con, table, fields):
+            problems.extend(
+                Problem(resource.path, row, col, rule, value, msg, "structure") for col, rule, msg in rules
+            )
+    if pk_ok:
         # As Frictionless does: a row whose key cells are all empty has no primary key at all.
         empty = " AND ".join(f"{ident(k)} IS NULL" for k in pk)
         for (row,) in con.execute(f"SELECT {ROW} FROM {table.view} WHERE {empty}").fetchall():
