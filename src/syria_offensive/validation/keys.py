@@ -27,7 +27,7 @@ def _duplicates(
 
 
 def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     schema = resource.schema
     pk = schema.primary_key
     pk_ok = bool(pk) and all(k in table.columns for k in pk)
