@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..problems import Problem, Report
 from ..semantic_rules import DEFAULT_WINDOW, StudyWindow
 from .cells import check_cells
 from .crosstable import check_cross_table
-from .files import check_file
+from .files import check_file, hash_problem, sha256_of
 from .keys import check_foreign_keys, check_unique
 from .semantics import check_semantics
 
@@ -54,14 +55,21 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
     con = duckdb.connect(":memory:")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
+    # Hashing releases the GIL: it runs on a thread while DuckDB reads the rows.
+    hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     try:
         tables: dict[str, LoadedTable] = {}
+        hashes = {
+            name: hasher.submit(sha256_of, res.file(package.root))
+            for name, res in package.resources.items()
+            if res.hash is not None and res.file(package.root).is_file()
+        }
         ordered = sorted(
             package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n)
         )
         for name in ordered:
             resource = package.resources[name]
-            checked = check_file(resource, package.root)
+            checked = check_file(resource, package.root, check_hash=False)
             report.extend(checked.problems)
             if checked.header is None:
                 continue
@@ -83,8 +91,13 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
             report.extend(check_cells(con, resource, table))
             report.extend(check_unique(con, resource, table))
         report.extend(check_foreign_keys(con, package, tables))
-        report.extend(check_semantics(con, package, {n: t for n, t in tables.items()}, window))
+        report.extend(check_semantics(con, package, tables, window))
         report.extend(check_cross_table(con, package, tables))
+        for name, digest in hashes.items():
+            found = hash_problem(package.resources[name], digest.result())
+            if found:
+                report.problems.append(found)
     finally:
+        hasher.shutdown(wait=True, cancel_futures=True)
         con.close()
     return report

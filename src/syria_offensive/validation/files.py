@@ -30,8 +30,20 @@ class FileCheck:
     header: list[str] | None  # None when the rows cannot be read
 
 
-def check_file(resource: Resource, root: Path) -> FileCheck:
-    """Problems found before reading rows, and how to read the rows."""
+def hash_problem(resource: Resource, actual: str) -> Problem | None:
+    """The `hash` problem, if the file's sha256 differs from the one the descriptor records."""
+    expected = (resource.hash or "").removeprefix("sha256:")
+    if resource.hash is None or actual == expected:
+        return None
+    message = f"the file's sha256 is {actual}; the descriptor records {expected}"
+    return Problem(resource.path, None, None, "hash", actual, message, "structure")
+
+
+def check_file(resource: Resource, root: Path, *, check_hash: bool = True) -> FileCheck:
+    """Problems found before reading rows, and how to read the rows.
+
+    With check_hash=False the caller hashes the file itself (validation does it on a thread, beside the load).
+    """
     path = resource.file(root)
     name = resource.path
     problems: list[Problem] = []
@@ -54,11 +66,10 @@ def check_file(resource: Resource, root: Path) -> FileCheck:
         problem(
             "bytes", f"the file has {size} bytes; the descriptor records {resource.bytes}", value=str(size)
         )
-    if resource.hash is not None:
-        expected = resource.hash.removeprefix("sha256:")
-        actual = sha256_of(path)
-        if actual != expected:
-            problem("hash", f"the file's sha256 is {actual}; the descriptor records {expected}", value=actual)
+    if check_hash and resource.hash is not None:
+        found = hash_problem(resource, sha256_of(path))
+        if found:
+            problems.append(found)
     if size == 0:
         problem("empty-file", "the file is empty: a header row is required")
         return FileCheck(problems, None)
