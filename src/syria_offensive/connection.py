@@ -26,10 +26,6 @@ from .validation.files import check_file
 LOCK_STATEMENTS = ("SET enable_external_access = false", "SET lock_configuration = true")
 
 
-def table_order(package: Package) -> list[str]:
-    return sorted(package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n))
-
-
 def load_table(
     con: duckdb.DuckDBPyConnection, package: Package, name: str, *, keep_raw: bool = False
 ) -> LoadedTable:
@@ -75,7 +71,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, package: Package) -> dict[str, i
     for name in TABLES:
         package.resource(name)  # raises PackageError naming the missing table
     rows = {}
-    for name in table_order(package):
+    for name in package.table_order():
         rows[name] = load_table(con, package, name).rows
         drop_load_helpers(con, name)
     return rows

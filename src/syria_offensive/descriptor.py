@@ -98,6 +98,10 @@ class Package:
     def version(self) -> str:
         return str(self.descriptor.get("version", ""))
 
+    def table_order(self) -> list[str]:
+        """Resource names, the package's own tables first in dependency order (lookups before users)."""
+        return sorted(self.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n))
+
     def resource(self, name: str) -> Resource:
         try:
             return self.resources[name]

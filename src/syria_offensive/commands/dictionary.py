@@ -8,15 +8,14 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..datadict import render
 from ..descriptor import load_package
+from .arguments import add_package_path
 
 NAME = "dictionary"
 HELP = "generate docs/data-dictionary.md from the descriptor and schemas (--check: fail if out of date)"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
-    )
+    add_package_path(p, default=".")
     p.add_argument(
         "--output",
         default="docs/data-dictionary.md",

@@ -8,18 +8,14 @@ from pathlib import Path
 
 from ..errors import InvalidDataError
 from ..exports import FORMATS, export
+from .arguments import add_package_path
 
 NAME = "export"
 HELP = "write the data as Parquet, a DuckDB file, GeoJSON, or ACLED-, UCDP GED- or HXL-shaped CSV"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path",
-        nargs="?",
-        default=None,
-        help="a package folder or its datapackage.json (default: bundled data)",
-    )
+    add_package_path(p)
     p.add_argument(
         "--format",
         "-f",

@@ -6,15 +6,14 @@ import argparse
 
 from ..canonical import check_or_write
 from ..descriptor import load_package
+from .arguments import add_package_path
 
 NAME = "format"
 HELP = "check that the CSVs are in canonical form (sorted by key, minimal quoting, LF); --write rewrites them"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
-    )
+    add_package_path(p, default=".")
     p.add_argument("--write", action="store_true", help="rewrite files that are not canonical (atomic)")
 
 

@@ -6,15 +6,14 @@ import argparse
 
 from ..descriptor import load_package
 from ..package_hashes import hash_status, write_hashes
+from .arguments import add_package_path
 
 NAME = "hashes"
 HELP = "check the descriptor's sha256 hashes and sizes; --write records the current ones"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path", nargs="?", default=".", help="a package folder or its datapackage.json (default: .)"
-    )
+    add_package_path(p, default=".")
     p.add_argument(
         "--write", action="store_true", help="rewrite datapackage.json with the current hashes and sizes"
     )

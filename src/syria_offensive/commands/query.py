@@ -19,6 +19,7 @@ from ..errors import InvalidDataError
 from ..query import run as run_sql
 from ..table_csv import csv_text
 from ..text_table import render
+from .arguments import add_package_path
 
 NAME = "query"
 HELP = "run a SQL query over the tables and views (read-only); print or save the result"
@@ -29,12 +30,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "sql", help='one SQL statement, e.g. "SELECT * FROM daily_summary" (see `syria-offensive tables`)'
     )
-    p.add_argument(
-        "path",
-        nargs="?",
-        default=None,
-        help="a package folder or its datapackage.json (default: bundled data)",
-    )
+    add_package_path(p)
     p.add_argument(
         "--format",
         choices=FORMATS,

@@ -7,13 +7,14 @@ import argparse
 from ..descriptor import load_package
 from ..stats import TARGETS, compute
 from ..validation import study_window
+from .arguments import add_package_path
 
 NAME = "stats"
 HELP = "print table sizes, events per day and the curation targets"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", default=None, help="a package folder or its datapackage.json")
+    add_package_path(p)
     p.add_argument("--check-targets", action="store_true", help="exit 1 when a curation target is not met")
 
 

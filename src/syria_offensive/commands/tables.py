@@ -12,6 +12,7 @@ from ..connection import connect
 from ..errors import InvalidDataError
 from ..sql import ident
 from ..sql_views import view_files
+from .arguments import add_package_path
 
 NAME = "tables"
 HELP = "list the tables and views that queries can use, with their columns and types"
@@ -60,12 +61,7 @@ def render(entries: list[dict[str, object]]) -> str:
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path",
-        nargs="?",
-        default=None,
-        help="a package folder or its datapackage.json (default: bundled data)",
-    )
+    add_package_path(p)
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="for people (text) or tools (json)"
     )

@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 
 from ..validation import validate_package
+from .arguments import add_package_path
 
 NAME = "validate"
 HELP = "validate a data package (default: the bundled data) in all three layers"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "path",
-        nargs="?",
-        default=None,
-        help="a package folder or its datapackage.json (default: bundled data)",
-    )
+    add_package_path(p)
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="report for people (text) or tools (json)"
     )

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import duckdb
 
-from ..connection import table_order
 from ..descriptor import Package
 from ..sql import ident
 from ..sql_views import create_views
@@ -18,7 +17,7 @@ FILE_NAME = "syria_offensive.duckdb"
 
 def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
     with duckdb.connect(str(folder / FILE_NAME)) as out:
-        for table in table_order(package):
+        for table in package.table_order():
             data = con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table()
             out.register("__export_source", data)
             out.execute(f"CREATE TABLE {ident(table)} AS SELECT * FROM __export_source")

@@ -8,7 +8,6 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from ..connection import table_order
 from ..descriptor import Package
 from ..sql import ident
 
@@ -18,7 +17,7 @@ DESCRIPTION = "one Parquet file per table"
 
 def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
     names = []
-    for table in table_order(package):
+    for table in package.table_order():
         data = con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table()
         pq.write_table(data, folder / f"{table}.parquet", compression="zstd")
         names.append(f"{table}.parquet")

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from ..csv_load import LoadedTable, load_resource
-from ..descriptor import TABLES, Package, load_package
+from ..descriptor import Package, load_package
 from ..problems import Problem, Report
 from ..semantic_rules import DEFAULT_WINDOW, StudyWindow
 from .cells import check_cells
@@ -64,10 +64,7 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
             for name, res in package.resources.items()
             if res.hash is not None and res.file(package.root).is_file()
         }
-        ordered = sorted(
-            package.resources, key=lambda n: (TABLES.index(n) if n in TABLES else len(TABLES), n)
-        )
-        for name in ordered:
+        for name in package.table_order():
             resource = package.resources[name]
             checked = check_file(resource, package.root, check_hash=False)
             report.extend(checked.problems)
