@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from conftest import PackageCopy, found
 from syria_offensive.validation import validate_package
 
@@ -119,3 +121,12 @@ def test_undated_source_that_events_cite(pkg: PackageCopy) -> None:
     s = pkg.find("sources", lambda r: r["source_id"] == source_id)
     pkg.edit("sources", s, published_date="")
     _only(pkg, {("data/sources.csv", s + 2, "published_date", "undated-source-cited")})
+
+
+def test_figure_reported_before_its_event(pkg: PackageCopy) -> None:
+    i = pkg.find("figures", lambda r: bool(r["event_id"]))
+    event_id = pkg.value("figures", i, "event_id")
+    event_date = pkg.read("events")[1][pkg.find("events", lambda r: r["event_id"] == event_id)]["event_date"]
+    day_before = (dt.date.fromisoformat(event_date) - dt.timedelta(days=1)).isoformat()
+    pkg.edit("figures", i, reported_date=day_before, period_start=day_before, period_end=day_before)
+    _only(pkg, {("data/figures.csv", i + 2, "reported_date", "figure-before-event")})

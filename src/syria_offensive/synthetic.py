@@ -404,8 +404,10 @@ def _plant(p: _Planter) -> None:
         p.set("figures", i, period_end=str(d - dt.timedelta(days=1)))
         p.expect("figures", i, "period_end", "period-order")
         i = p.pick("figures")
-        d = dt.date.fromisoformat(t["figures"]["period_start"][i] or "")
-        p.set("figures", i, reported_date=str(d - dt.timedelta(days=1)))
+        d = dt.date.fromisoformat(t["figures"]["period_start"][i] or "") + dt.timedelta(days=1)
+        p.set(
+            "figures", i, period_start=str(d), period_end=str(d)
+        )  # the report (on the event's day) now precedes it
         p.expect("figures", i, "reported_date", "reported-before-period")
         i = p.pick("figures")
         p.set("figures", i, population="not_applicable")
@@ -419,6 +421,10 @@ def _plant(p: _Planter) -> None:
         i = p.pick("event_sources")
         p.set("event_sources", i, source_id="src-0000001")
         p.expect("event_sources", i, "source_id", "source-before-event")
+        i = p.pick("figures", lambda i: (t["figures"]["reported_date"][i] or "") > str(WINDOW[0]))
+        d = dt.date.fromisoformat(t["figures"]["reported_date"][i] or "") - dt.timedelta(days=1)
+        p.set("figures", i, reported_date=str(d), period_start=str(d), period_end=str(d))
+        p.expect("figures", i, "reported_date", "figure-before-event")
         i = p.pick("figures")
         p.set("figures", i, source_id="src-0000001")
         p.expect("figures", i, "reported_date", "figure-after-source")

@@ -66,6 +66,15 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "JOIN {sources} s ON s.source_id = f.source_id WHERE f.reported_date > s.published_date",
     ),
     CrossRule(
+        "figures",
+        "figure-before-event",
+        "reported_date",
+        {"figures": ("event_id", "reported_date"), "events": ("event_id", "event_date")},
+        "the figure is about an event but was reported before the event began",
+        "SELECT f.{row}, f.reported_date || ' < ' || e.event_date FROM {figures} f "
+        "JOIN {events} e ON e.event_id = f.event_id WHERE f.reported_date < e.event_date",
+    ),
+    CrossRule(
         "sources",
         "undated-source-cited",
         "published_date",
