@@ -66,7 +66,7 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
         }
         for name in package.table_order():
             resource = package.resources[name]
-            checked = check_file(resource, package.root, check_hash=False)
+            checked = check_file(resource, package.root)
             report.extend(checked.problems)
             if checked.header is None:
                 continue

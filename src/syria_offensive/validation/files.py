@@ -1,5 +1,5 @@
-"""Layer 1, before any row is read: the file exists, its size and hash match the descriptor, it is
-UTF-8 without a byte-order mark, and its header names the schema's columns."""
+"""Layer 1, before any row is read: the file exists, its size (and, through hash_problem, its sha256)
+matches the descriptor, it is UTF-8 without a byte-order mark, and its header names the schema's columns."""
 
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ def hash_problem(resource: Resource, actual: str) -> Problem | None:
     return Problem(resource.path, None, None, "hash", actual, message, "structure")
 
 
-def check_file(resource: Resource, root: Path, *, check_hash: bool = True) -> FileCheck:
-    """Problems found before reading rows, and how to read the rows.
+def check_file(resource: Resource, root: Path) -> FileCheck:
+    """Problems found before reading rows (existence, size, encoding, header), and how to read the rows.
 
-    With check_hash=False the caller hashes the file itself (validation does it on a thread, beside the load).
+    The sha256 is not computed here: validation hashes files on a thread beside the load (hash_problem),
+    and loaders, which only read, need no hash at all.
     """
     path = resource.file(root)
     name = resource.path
@@ -66,10 +67,6 @@ def check_file(resource: Resource, root: Path, *, check_hash: bool = True) -> Fi
         problem(
             "bytes", f"the file has {size} bytes; the descriptor records {resource.bytes}", value=str(size)
         )
-    if check_hash and resource.hash is not None:
-        found = hash_problem(resource, sha256_of(path))
-        if found:
-            problems.append(found)
     if size == 0:
         problem("empty-file", "the file is empty: a header row is required")
         return FileCheck(problems, None)
