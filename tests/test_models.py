@@ -66,6 +66,7 @@ def test_a_model_rejects_a_frame_that_breaks_its_schema() -> None:
             "admin1_ar": ["س"],
             "iso_3166_2": ["SY-XX"],
             "geonames_admin1": ["01"],
+            "source_id": ["geonames"],
         }
     )
     with pytest.raises(pa.errors.SchemaError):
