@@ -69,7 +69,9 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
     size = Sizes(n_events)
     bundled = bundled_package_dir()
     govs = pl.read_csv(bundled / "data" / "governorates.csv", infer_schema=False)
-    govs = govs.with_columns(source_id=pl.lit("src-0000000"))  # the synthetic sources stand in for the real ones
+    govs = govs.with_columns(
+        source_id=pl.lit("src-0000000")
+    )  # the synthetic sources stand in for the real ones
     gov_by_code = {r["geonames_admin1"]: r for r in govs.iter_rows(named=True)}
     gov_rows = govs.to_dicts()
 
