@@ -130,3 +130,10 @@ def test_figure_reported_before_its_event(pkg: PackageCopy) -> None:
     day_before = (dt.date.fromisoformat(event_date) - dt.timedelta(days=1)).isoformat()
     pkg.edit("figures", i, reported_date=day_before, period_start=day_before, period_end=day_before)
     _only(pkg, {("data/figures.csv", i + 2, "reported_date", "figure-before-event")})
+
+
+def test_figure_entered_twice(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("figures")
+    copy = dict(rows[0], figure_id="FG-9999", note="entered a second time")
+    pkg.write("figures", header, [*rows, copy])
+    _only(pkg, {("data/figures.csv", len(rows) + 2, "figure_id", "duplicate-figure")})

@@ -21,6 +21,7 @@ from .descriptor import TABLES, load_package
 from .gazetteer import syrian_records
 from .package_hashes import write_hashes
 from .paths import bundled_package_dir
+from .validation.crosstable import FIGURE_CLAIM
 
 WINDOW = (dt.date(2017, 1, 1), dt.date(2025, 12, 31))
 SOURCE_DATE = WINDOW[1] + dt.timedelta(days=30)  # every normal source is published after every event
@@ -350,6 +351,10 @@ def _plant(p: _Planter) -> None:
         p.set("figures", i, figure_id=t["figures"]["figure_id"][i - 1])
         p.expect("figures", i, "figure_id", "unique")
         p.expect("figures", i, "figure_id", "primary-key")
+        i = p.pick("figures", lambda i: i > 0 and i - 1 not in p.used["figures"])
+        p.used["figures"].add(i - 1)
+        p.set("figures", i, **{c: t["figures"][c][i - 1] for c in FIGURE_CLAIM})
+        p.expect("figures", i, "figure_id", "duplicate-figure")
         i = p.pick("figures")
         p.extra_cells.append(i)
         p.expect("figures", i, "", "row-extra-cells")

@@ -23,6 +23,24 @@ class CrossRule:
     sql: str  # selects (__row, value) of the rows that break the rule; {t} names a table's row view
 
 
+# What makes a figure the same claim: everything but its id and the curator's note.
+FIGURE_CLAIM = (
+    "source_id",
+    "claimant_actor_id",
+    "event_id",
+    "place_id",
+    "reported_date",
+    "period_start",
+    "period_end",
+    "measure",
+    "population",
+    "subject_actor_id",
+    "qualifier",
+    "value_low",
+    "value_best",
+    "value_high",
+)
+
 CROSS_RULES: tuple[CrossRule, ...] = (
     CrossRule(
         "events",
@@ -73,6 +91,18 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "the figure is about an event but was reported before the event began",
         "SELECT f.{row}, f.reported_date || ' < ' || e.event_date FROM {figures} f "
         "JOIN {events} e ON e.event_id = f.event_id WHERE f.reported_date < e.event_date",
+    ),
+    CrossRule(
+        "figures",
+        "duplicate-figure",
+        "figure_id",
+        {"figures": ("figure_id", *FIGURE_CLAIM)},
+        "the figure repeats an earlier row's claim (same source, claimant, dates, measure and values): a double entry",
+        "SELECT {row}, figure_id || ' repeats ' || first FROM (SELECT {row}, figure_id, "
+        "first_value(figure_id) OVER (PARTITION BY " + ", ".join(FIGURE_CLAIM) + " ORDER BY {row}) AS first, "
+        "row_number() OVER (PARTITION BY "
+        + ", ".join(FIGURE_CLAIM)
+        + " ORDER BY {row}) AS n FROM {figures}) WHERE n > 1",
     ),
     CrossRule(
         "sources",
