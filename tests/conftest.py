@@ -75,3 +75,18 @@ def pkg(tmp_path: Path) -> PackageCopy:
 
 def found(report: Report) -> set[tuple[str, int | None, str | None, str]]:
     return {(p.file, p.row, p.column, p.rule) for p in report.problems}
+
+
+@pytest.fixture
+def downloads_from_pkg(pkg: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Replace download() with one that serves the `pkg` copy; returns the versions it was asked for."""
+    import syria_offensive.download as download_module
+
+    asked: list[str | None] = []
+
+    def fake_download(version: str | None = None, **_: object) -> Path:
+        asked.append(version)
+        return pkg.root
+
+    monkeypatch.setattr(download_module, "download", fake_download)
+    return asked

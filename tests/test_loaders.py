@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from pathlib import Path
 
 import pandas as pd
 import polars as pl
@@ -123,20 +121,10 @@ def test_unknown_backend(pkg: PackageCopy) -> None:
         syria_offensive.load_events(pkg.root, backend="spark")  # type: ignore[call-overload]
 
 
-def test_version_downloads_then_loads(pkg: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        download_module = importlib.import_module("syria_offensive.download")
-    except ImportError:
-        pytest.skip("syria_offensive.download does not exist yet (written by another helper)")
-    asked: list[str | None] = []
-
-    def fake_download(version: str | None = None, **_: object) -> Path:
-        asked.append(version)
-        return pkg.root
-
+def test_version_downloads_then_loads(pkg: PackageCopy, downloads_from_pkg: list[str | None]) -> None:
+    asked = downloads_from_pkg
     header, actors = pkg.read("actors")
     pkg.write("actors", header, actors[:3])
-    monkeypatch.setattr(download_module, "download", fake_download)
     frame = syria_offensive.load_actors(version="2.0.0", validate=False)
     assert asked == ["2.0.0"]
     assert list(frame["actor_id"]) == [a["actor_id"] for a in actors[:3]]

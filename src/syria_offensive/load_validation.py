@@ -10,12 +10,12 @@ import duckdb
 import pandera.errors
 import polars as pl
 
-from .csv_load import RAW_SUFFIX, ROW, LoadedTable
+from .csv_load import ROW, LoadedTable
 from .descriptor import Resource
 from .models import table_model
 from .problems import Problem
 from .semantic_rules import RULES, StudyWindow
-from .sql import ident, literal
+from .validation.cells import check_cells
 
 SEMANTIC_RULES = {(r.table, r.rule): r for r in RULES}
 
@@ -33,30 +33,11 @@ PANDERA_CHECKS = (
 
 
 def unparsed_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
-    """Cells with text that did not parse as the field's type (they would otherwise load as missing)."""
-    present = set(con.sql(f"SELECT * FROM {table.view} LIMIT 0").columns)
-    parts = []
-    for name in table.columns:
-        raw = name + RAW_SUFFIX
-        if raw in present:
-            parts.append(
-                f"SELECT {ROW}, {literal(name)} AS col, CAST({ident(raw)} AS VARCHAR) FROM {table.view} "
-                f"WHERE {ident(raw)} IS NOT NULL AND {ident(name)} IS NULL"
-            )
-    if not parts:
-        return []
-    rows = con.execute(" UNION ALL ".join(parts)).fetchall()
-    return [
-        Problem(
-            resource.path,
-            int(row),
-            col,
-            "type",
-            value,
-            f"the value is not a valid {resource.schema.field(col).type}",
-        )
-        for row, col, value in rows
-    ]
+    """Cells with text that did not parse as the field's type (they would otherwise load as missing).
+
+    The validator's own type check; the pandera model covers the other constraints.
+    """
+    return check_cells(con, resource, table, only={"type"})
 
 
 def _pandera_rule(check: str) -> tuple[str, str]:

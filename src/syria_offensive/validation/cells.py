@@ -92,7 +92,10 @@ def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
     return checks
 
 
-def check_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable) -> list[Problem]:
+def check_cells(
+    con: duckdb.DuckDBPyConnection, resource: Resource, table: LoadedTable, *, only: set[str] | None = None
+) -> list[Problem]:
+    """Every cell-rule problem of the table, or only those of the rules named in `only`."""
     schema = resource.schema
     parts: list[str] = []
     messages: dict[tuple[str, str], str] = {}
@@ -101,6 +104,8 @@ def check_cells(con: duckdb.DuckDBPyConnection, resource: Resource, table: Loade
             continue
         required = f.required or f.name in schema.primary_key
         for rule, condition, message in field_checks(f, required):
+            if only is not None and rule not in only:
+                continue
             messages[(f.name, rule)] = message
             parts.append(
                 f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, {_shown(f)} AS value "
