@@ -160,7 +160,7 @@ def test_acled_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         assert (r["location"], r["admin1"], r["geo_precision"]) == (
             place["name"],
             place["admin1"],
-            place["geo_precision"],
+            e["geo_precision"],  # the event's own precision, not its place's
         )
         assert (number(r["latitude"]), number(r["longitude"])) == (
             float(place["latitude"]),

@@ -137,3 +137,97 @@ def test_figure_entered_twice(pkg: PackageCopy) -> None:
     copy = dict(rows[0], figure_id="FG-9999", note="entered a second time")
     pkg.write("figures", header, [*rows, copy])
     _only(pkg, {("data/figures.csv", len(rows) + 2, "figure_id", "duplicate-figure")})
+
+
+# Issue 10: the event's own location precision, claim series, one statement per row.
+
+
+def test_event_finer_than_its_place(pkg: PackageCopy) -> None:
+    places = {r["place_id"]: r for r in pkg.read("places")[1]}
+    i = pkg.find("events", lambda r: places[r["place_id"]]["geo_precision"] == "3")
+    pkg.edit("events", i, geo_precision="1")
+    _only(pkg, {("data/events.csv", i + 2, "geo_precision", "event-finer-than-place")})
+
+
+def test_event_as_coarse_as_its_place_passes(pkg: PackageCopy) -> None:
+    places = {r["place_id"]: r for r in pkg.read("places")[1]}
+    i = pkg.find("events", lambda r: places[r["place_id"]]["geo_precision"] == "1")
+    pkg.edit("events", i, geo_precision="2")
+    _only(pkg, set())
+
+
+def test_countryside_event_at_exact_precision(pkg: PackageCopy) -> None:
+    places = {r["place_id"]: r for r in pkg.read("places")[1]}
+    i = pkg.find(
+        "events", lambda r: r["geo_precision"] == "1" and places[r["place_id"]]["geo_precision"] == "1"
+    )
+    name = places[pkg.value("events", i, "place_id")]["name"]
+    pkg.edit(
+        "events", i, summary=f"Government shelling hit villages in the countryside of {name}, a monitor said."
+    )
+    _only(pkg, {("data/events.csv", i + 2, "geo_precision", "vague-location-exact")})
+    pkg.edit("events", i, geo_precision="2")
+    _only(pkg, set())
+
+
+def test_a_name_followed_by_another_name_is_not_vague(pkg: PackageCopy) -> None:
+    places = {r["place_id"]: r for r in pkg.read("places")[1]}
+    i = pkg.find(
+        "events", lambda r: r["geo_precision"] == "1" and places[r["place_id"]]["geo_precision"] == "1"
+    )
+    name = places[pkg.value("events", i, "place_id")]["name"]
+    pkg.edit("events", i, summary=f"An air strike hit the square near {name} University, a monitor said.")
+    _only(pkg, set())
+
+
+def _series_rows(pkg: PackageCopy, size: int = 2) -> list[int]:
+    _header, rows = pkg.read("figures")
+    by_series: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r["series_id"] and r["cumulative"] == "true":
+            by_series.setdefault(r["series_id"], []).append(k)
+    return next(v for v in by_series.values() if len(v) >= size)
+
+
+def test_series_whose_rows_count_different_things(pkg: PackageCopy) -> None:
+    _first, second = _series_rows(pkg)[:2]
+    other = "injured" if pkg.value("figures", second, "measure") != "injured" else "killed"
+    pkg.edit("figures", second, measure=other)
+    report = validate_package(pkg.root)
+    rules = {(row, rule) for _, row, _, rule in found(report)}
+    assert rules and all(rule == "series-mixed" for _, rule in rules)
+
+
+def test_series_update_counting_from_another_day(pkg: PackageCopy) -> None:
+    rows = _series_rows(pkg, 3)
+    _header, data = pkg.read("figures")
+    ordered = sorted(
+        rows, key=lambda k: (data[k]["reported_date"], len(data[k]["figure_id"]), data[k]["figure_id"])
+    )
+    last = ordered[-1]
+    start = dt.date.fromisoformat(data[last]["period_start"]) + dt.timedelta(days=1)
+    assert start.isoformat() <= data[last]["period_end"]
+    pkg.edit("figures", last, period_start=start.isoformat())
+    _only(pkg, {("data/figures.csv", last + 2, "period_start", "series-order")})
+
+
+def test_same_statement_carried_later_by_another_outlet(pkg: PackageCopy) -> None:
+    header, rows = pkg.read("figures")
+    k = pkg.find("figures", lambda r: r["reported_date_basis"] == "published" and not r["series_id"])
+    copy = dict(rows[k])
+    later_source = next(
+        s
+        for s in pkg.read("sources")[1]
+        if s["published_date"] and s["published_date"] > copy["reported_date"]
+    )
+    copy.update(
+        figure_id="FG-99999",
+        source_id=later_source["source_id"],
+        reported_date=later_source["published_date"],
+    )
+    pkg.write("figures", header, [*rows, copy])
+    _only(pkg, {("data/figures.csv", len(rows) + 2, "figure_id", "repeated-statement")})
+    # the same numbers stated again by the claimant on a later day are a new statement
+    copy["reported_date_basis"] = "stated"
+    pkg.write("figures", header, [*rows, copy])
+    _only(pkg, set())

@@ -54,13 +54,13 @@ def test_period_ends_before_it_starts(pkg: PackageCopy) -> None:
 
 
 def test_figure_reported_before_its_period(pkg: PackageCopy) -> None:
-    i = pkg.find("figures")
+    i = pkg.find("figures", lambda r: not r["series_id"])  # a series' first date would move too
     pkg.edit("figures", i, reported_date="2024-11-20")
     _only(pkg, "figures", i, "reported_date", "reported-before-period")
 
 
 def test_population_and_measure_disagree(pkg: PackageCopy) -> None:
-    i = pkg.find("figures", lambda r: r["measure"] == "killed")
+    i = pkg.find("figures", lambda r: r["measure"] == "killed" and not r["series_id"])
     pkg.edit("figures", i, population="not_applicable")
     _only(pkg, "figures", i, "population", "population-measure")
 

@@ -12,7 +12,14 @@ from expected import TERRITORY_SUB_EVENTS, by_key, event_fatalities, integer, jo
 from syria_offensive import connect
 from syria_offensive.sql_views import view_files
 
-VIEWS = {"events_enriched", "casualty_claims", "daily_summary", "territory_changes", "event_fatalities"}
+VIEWS = {
+    "events_enriched",
+    "casualty_claims",
+    "claim_series",
+    "daily_summary",
+    "territory_changes",
+    "event_fatalities",
+}
 
 
 def plant_fatality_figures(pkg: PackageCopy, event_types: tuple[str, ...] = ()) -> str:
@@ -266,3 +273,47 @@ def test_territory_changes(pkg: PackageCopy) -> None:
         for e in events
     )
     assert got == sorted(expected, key=lambda r: (r[1], r[0]))
+
+
+def test_claim_series_lists_each_series_in_order(pkg: PackageCopy) -> None:
+    figures = [r for r in rows(pkg.root, "figures") if r["series_id"]]
+    assert figures, "the bundled data has running counts"
+    expected: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in sorted(figures, key=lambda r: (r["reported_date"], len(r["figure_id"]), r["figure_id"])):
+        expected[r["series_id"]].append(r)
+    with connect(pkg.root) as con:
+        got = con.sql(
+            "SELECT series_id, point, points, figure_id, change_best FROM claim_series ORDER BY series_id, point"
+        ).fetchall()
+    assert len(got) == len(figures)
+    for series_id, point, points, figure_id, change_best in got:
+        series = expected[series_id]
+        assert points == len(series)
+        assert figure_id == series[point - 1]["figure_id"]
+        previous = series[point - 2]["value_best"] if point > 1 else ""
+        current = series[point - 1]["value_best"]
+        want = int(current) - int(previous) if previous and current else None
+        assert change_best == want
+
+
+def test_sohr_toll_over_time_is_one_statement(pkg: PackageCopy) -> None:
+    with connect(pkg.root) as con:
+        dates = [
+            r[0]
+            for r in con.sql(
+                "SELECT reported_date FROM claim_series WHERE series_id = 'sohr-killed-all' ORDER BY point"
+            ).fetchall()
+        ]
+    assert len(dates) > 10 and dates == sorted(dates)
+
+
+def test_territory_changes_carry_the_events_precision(pkg: PackageCopy) -> None:
+    events = by_key(pkg.root, "events", "event_id")
+    with connect(pkg.root) as con:
+        got = con.sql("SELECT event_id, geo_precision, date_precision FROM territory_changes").fetchall()
+    assert got
+    for event_id, geo, date in got:
+        assert (geo, date) == (
+            int(events[event_id]["geo_precision"]),
+            int(events[event_id]["date_precision"]),
+        )

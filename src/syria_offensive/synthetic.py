@@ -219,6 +219,7 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
             "event_type": ["Battles"] * n,
             "sub_event_type": ["Armed clash"] * n,
             "place_id": [f"place-{i:07d}" for i in place_idx],
+            "geo_precision": ["3"] * n,  # never finer than a synthetic place's own precision
             "summary": [f"Synthetic clash number {i}, for benchmarking the validator." for i in range(n)],
             "civilian_targeting": ["false"] * n,
         }
@@ -249,11 +250,13 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
     figures = pl.DataFrame(
         {
             "figure_id": [f"FG-{i:07d}" for i in range(nf)],
+            "series_id": [None] * nf,
             "source_id": [f"src-{i:07d}" for i in rng.integers(2, ns, nf)],
             "claimant_actor_id": [f"actor-{i:07d}" for i in rng.integers(0, na, nf)],
             "event_id": [event_ids[i] for i in fig_event],
             "place_id": [None] * nf,
             "reported_date": [dates[i] for i in fig_event],
+            "reported_date_basis": ["published"] * nf,
             "period_start": [dates[i] for i in fig_event],
             "period_end": [dates[i] for i in fig_event],
             "measure": ["killed"] * nf,

@@ -41,6 +41,48 @@ FIGURE_CLAIM = (
     "value_high",
 )
 
+# What makes two figures the same statement, whoever carried it and whenever: the claim less its carrier.
+STATEMENT = tuple(c for c in FIGURE_CLAIM if c not in ("source_id", "reported_date"))
+
+# What keeps one series one count: its rows share these.
+SERIES_SHARED = (
+    "claimant_actor_id",
+    "measure",
+    "population",
+    "subject_actor_id",
+    "place_id",
+    "event_id",
+    "cumulative",
+)
+
+# Words by which an event's own summary places it near, around or in the countryside of its place: a
+# preposition before the place's name, or an area word after it. A name followed by a capitalised word
+# ("near Aleppo University") names something else, so the name must end at punctuation or a lowercase word.
+_NEAR_BEFORE = (
+    r"\b(?:near|nearby|around|outside|outskirts of|countryside of|vicinity of|edge of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+)
+_NAME_ENDS = r"(?:[.,;:)]|\s+(?-i:[a-z(])|\s*$)"
+_NEAR_AFTER = r"(?:'s)?\s+(?:countryside|outskirts|area|province|governorate|surroundings|suburbs|region)\b"
+# "X and its countryside" includes X itself, so only "the outskirts of the city" counts, not "its outskirts".
+_ITS_AREA = r"\b(?:outskirts|countryside) of the (?:city|town)\b"
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_NAME = "regexp_escape(p.name)"
+VAGUE_LOCATION_SQL = " || ".join(
+    (
+        _sql_text("(?i)" + _NEAR_BEFORE),
+        _NAME,
+        _sql_text(_NAME_ENDS + r"|\b"),
+        _NAME,
+        _sql_text(_NEAR_AFTER + "|" + _ITS_AREA),
+    )
+)
+
 CROSS_RULES: tuple[CrossRule, ...] = (
     CrossRule(
         "events",
@@ -103,6 +145,67 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "row_number() OVER (PARTITION BY "
         + ", ".join(FIGURE_CLAIM)
         + " ORDER BY {row}) AS n FROM {figures}) WHERE n > 1",
+    ),
+    CrossRule(
+        "events",
+        "event-finer-than-place",
+        "geo_precision",
+        {"events": ("place_id", "geo_precision"), "places": ("place_id", "geo_precision")},
+        "the event claims a finer location precision than its place's coordinates have",
+        "SELECT e.{row}, e.geo_precision || ' at ' || p.place_id || ' (place precision ' || p.geo_precision || ')' "
+        "FROM {events} e JOIN {places} p ON p.place_id = e.place_id WHERE e.geo_precision < p.geo_precision "
+        # a place precision outside 1..3 is its own fault (maximum), not also this one
+        "AND p.geo_precision BETWEEN 1 AND 3",
+    ),
+    CrossRule(
+        "events",
+        "vague-location-exact",
+        "geo_precision",
+        {"events": ("place_id", "geo_precision", "summary"), "places": ("place_id", "name")},
+        "the summary places the event near, around or in the countryside of its place, "
+        "but geo_precision says it happened at the place itself (use 2)",
+        "SELECT e.{row}, regexp_extract(e.summary, " + VAGUE_LOCATION_SQL + ") FROM {events} e "
+        "JOIN {places} p ON p.place_id = e.place_id "
+        "WHERE e.geo_precision = 1 AND regexp_matches(e.summary, " + VAGUE_LOCATION_SQL + ")",
+    ),
+    CrossRule(
+        "figures",
+        "series-mixed",
+        "series_id",
+        {"figures": ("figure_id", "series_id", *SERIES_SHARED)},
+        "the figure's claimant, measure, population, subject, scope or kind differs from the first row of its series",
+        "SELECT {row}, series_id || ' vs ' || first FROM (SELECT {row}, series_id, "
+        + " OR ".join(f"{c} IS DISTINCT FROM first_value({c}) OVER s" for c in SERIES_SHARED)
+        + " AS differs, first_value(figure_id) OVER s AS first FROM {figures} WHERE series_id IS NOT NULL "
+        "WINDOW s AS (PARTITION BY series_id ORDER BY reported_date, length(figure_id), figure_id)) WHERE differs",
+    ),
+    CrossRule(
+        "figures",
+        "series-order",
+        "period_start",
+        {"figures": ("figure_id", "series_id", "reported_date", "period_start", "period_end", "cumulative")},
+        "a running count's update starts its count on another day than the series' first report, "
+        "or covers days after the day it was given",
+        "SELECT {row}, period_start || '..' || period_end || ' reported ' || reported_date FROM (SELECT {row}, "
+        "period_start, period_end, reported_date, first_value(period_start) OVER (PARTITION BY series_id "
+        "ORDER BY reported_date, length(figure_id), figure_id) AS first_start FROM {figures} "
+        "WHERE series_id IS NOT NULL AND cumulative) "
+        "WHERE period_start IS DISTINCT FROM first_start OR period_end > reported_date",
+    ),
+    CrossRule(
+        "figures",
+        "repeated-statement",
+        "figure_id",
+        {"figures": ("figure_id", "reported_date_basis", *FIGURE_CLAIM)},
+        "the figure repeats an earlier row's statement (same claimant, period, measure and values) carried by "
+        "another outlet the same day, or later with only the carrier's date: one statement is one row",
+        "SELECT l.{row}, l.figure_id || ' repeats ' || e.figure_id FROM {figures} l JOIN {figures} e ON "
+        + " AND ".join(f"l.{c} IS NOT DISTINCT FROM e.{c}" for c in STATEMENT)
+        + " AND (e.reported_date < l.reported_date OR (e.reported_date = l.reported_date AND "
+        "(length(e.figure_id), e.figure_id) < (length(l.figure_id), l.figure_id))) "
+        "AND e.source_id IS DISTINCT FROM l.source_id "
+        "AND (e.reported_date = l.reported_date OR l.reported_date_basis = 'published') "
+        "QUALIFY row_number() OVER (PARTITION BY l.figure_id ORDER BY e.reported_date, length(e.figure_id), e.figure_id) = 1",
     ),
     CrossRule(
         "sources",

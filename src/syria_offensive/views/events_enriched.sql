@@ -4,7 +4,8 @@
 -- sources; publisher_count counts distinct publishers, taking a republished story's original
 -- publisher, so it counts independent reporting; reports, claims and denials count the sources by
 -- stance. killed_low, killed_best and killed_high come from the event_fatalities view (NULL when no
--- `killed` figure is attached to the event).
+-- `killed` figure is attached to the event). geo_precision is the event's own location precision;
+-- place_geo_precision that of the place's coordinates.
 CREATE VIEW events_enriched AS
 WITH roles AS (
     SELECT x.event_id,
@@ -31,10 +32,10 @@ sourcing AS (
     JOIN sources s USING (source_id)
     GROUP BY x.event_id
 )
-SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.event_type, e.sub_event_type,
+SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_type, e.sub_event_type,
        e.civilian_targeting,
        e.place_id, p.name AS place_name, p.name_ar AS place_name_ar, p.place_type,
-       p.admin1, p.admin1_pcode, p.iso_3166_2, p.latitude, p.longitude, p.geo_precision,
+       p.admin1, p.admin1_pcode, p.iso_3166_2, p.latitude, p.longitude, p.geo_precision AS place_geo_precision,
        r.actor1, r.assoc_actor1, r.actor2, r.assoc_actor2,
        r.actor1_ids, r.assoc_actor1_ids, r.actor2_ids, r.assoc_actor2_ids,
        coalesce(s.source_count, 0) AS source_count,

@@ -3,7 +3,9 @@
 -- territory'. As events are coded in this dataset, actor1 (with assoc_actor1) is the party that
 -- took the place and actor2 (with assoc_actor2) the party that lost or handed it over; taken_by and
 -- taken_from hold their names, the *_ids columns their ids, and taken_by_side / taken_from_side the
--- sides (actors.side) of the main actors, joined with '; ' when there are several.
+-- sides (actors.side) of the main actors, joined with '; ' when there are several. date_precision and
+-- geo_precision are the event's: a change known only as "north of Hama" has geo_precision 2, so
+-- "when did each city change hands" keeps geo_precision = 1.
 CREATE VIEW territory_changes AS
 WITH sides AS (
     SELECT x.event_id,
@@ -13,7 +15,7 @@ WITH sides AS (
     JOIN actors a USING (actor_id)
     GROUP BY x.event_id
 )
-SELECT e.event_date, e.end_date, e.event_id, e.sub_event_type,
+SELECT e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_id, e.sub_event_type,
        e.place_id, e.place_name, e.place_name_ar, e.place_type, e.admin1, e.admin1_pcode,
        e.latitude, e.longitude,
        e.actor1 AS taken_by, e.assoc_actor1 AS taken_by_assoc, s.taken_by_side,
