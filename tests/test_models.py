@@ -9,7 +9,8 @@ from pandera.engines import polars_engine
 
 from conftest import ROOT
 from syria_offensive.descriptor import load_package
-from syria_offensive.models import POLARS_TYPES, table_model
+from syria_offensive.models import table_model
+from syria_offensive.polars_types import POLARS_TYPES
 from syria_offensive.semantic_rules import rules_for
 
 PACKAGE = load_package(ROOT)

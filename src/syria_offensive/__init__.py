@@ -1,31 +1,84 @@
-"""The 2024 Syrian opposition offensive: a curated, validated data package and its tools."""
+"""The 2024 Syrian opposition offensive: a curated, validated data package and its tools.
+
+The public names resolve on first use (PEP 562), so `import syria_offensive` costs next to nothing and
+each function brings in only what it needs (DuckDB for `connect`, pandera for validation, ...).
+"""
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("syria-offensive-2024")
-except PackageNotFoundError:  # running from a source checkout without installing
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from .connection import connect
+    from .descriptor import load_package
+    from .errors import InvalidDataError, PackageError
+    from .loaders import (
+        load,
+        load_actors,
+        load_all,
+        load_event_actors,
+        load_event_sources,
+        load_events,
+        load_figures,
+        load_governorates,
+        load_places,
+        load_sources,
+    )
+    from .query import query
+    from .validation import validate_package
 
-from .connection import connect
-from .descriptor import load_package
-from .errors import InvalidDataError, PackageError
-from .loaders import (
-    load,
-    load_actors,
-    load_all,
-    load_event_actors,
-    load_event_sources,
-    load_events,
-    load_figures,
-    load_governorates,
-    load_places,
-    load_sources,
-)
-from .query import query
-from .validation import validate_package
+    __version__: str
+
+# public name -> the module that defines it
+_WHERE = {
+    "connect": "connection",
+    "load_package": "descriptor",
+    "InvalidDataError": "errors",
+    "PackageError": "errors",
+    "query": "query",
+    "validate_package": "validation",
+    **{
+        name: "loaders"
+        for name in (
+            "load",
+            "load_actors",
+            "load_all",
+            "load_event_actors",
+            "load_event_sources",
+            "load_events",
+            "load_figures",
+            "load_governorates",
+            "load_places",
+            "load_sources",
+        )
+    },
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("syria-offensive-2024")
+    except PackageNotFoundError:  # running from a source checkout without installing
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _WHERE:
+        value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # resolve once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
 
 __all__ = [
     "InvalidDataError",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from .descriptor import Field, TableSchema
-from .models import polars_dtype
+from .polars_types import polars_dtype
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,8 +14,9 @@ from .csv_load import ROW, LoadedTable
 from .descriptor import Resource
 from .models import table_model
 from .problems import Problem
-from .semantic_rules import RULES, StudyWindow
+from .semantic_rules import RULES
 from .validation.cells import check_cells
+from .window import StudyWindow
 
 SEMANTIC_RULES = {(r.table, r.rule): r for r in RULES}
 

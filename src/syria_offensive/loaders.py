@@ -25,11 +25,10 @@ from .csv_load import ROW
 from .descriptor import TABLES, Package
 from .frame_types import enum_violations, to_pandas_typed, to_polars_typed
 from .load_problems import raise_if_any
-from .load_validation import model_problems, unparsed_cells
 from .package_source import open_package
 from .problems import Problem
 from .sql import ident
-from .validation import study_window
+from .window import study_window
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +45,8 @@ def load_frame(package: Package, name: str, *, backend: Backend = "pandas", vali
     resource = package.resource(name)
     what = f"{resource.path} does not load"
     descriptor = str(package.descriptor_path)
+    if validate:  # pandera and the semantic rules: only when the loader validates
+        from .load_validation import model_problems, unparsed_cells
     with duckdb.connect(":memory:") as con:
         table = load_table(con, package, name, keep_raw=validate)
         columns = ", ".join(ident(f) for f in resource.schema.field_names)

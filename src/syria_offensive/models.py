@@ -9,23 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pandera.polars as pa
-import polars as pl
 
 from .descriptor import Field, TableSchema
-from .semantic_rules import DEFAULT_WINDOW, SemanticRule, StudyWindow, rules_for
-
-POLARS_TYPES: dict[str, Any] = {
-    "string": pl.String,
-    "integer": pl.Int64,
-    "number": pl.Float64,
-    "boolean": pl.Boolean,
-    "date": pl.Date,
-    "list": pl.List(pl.String),
-}
-
-
-def polars_dtype(field: Field) -> Any:
-    return POLARS_TYPES[field.type]
+from .polars_types import polars_dtype
+from .semantic_rules import SemanticRule, rules_for
+from .window import DEFAULT_WINDOW, StudyWindow
 
 
 def column_checks(field: Field) -> list[pa.Check]:

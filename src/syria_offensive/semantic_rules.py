@@ -21,15 +21,7 @@ from .vocabularies import (
     MEASURES_NOT_COUNTING_PEOPLE,
     SYRIA_BBOX,
 )
-
-
-@dataclass(frozen=True)
-class StudyWindow:
-    start: dt.date
-    end: dt.date
-
-
-DEFAULT_WINDOW = StudyWindow(dt.date(2024, 11, 27), dt.date(2024, 12, 8))
+from .window import StudyWindow
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import duckdb
 
 from .csv_load import load_resource
 from .descriptor import Package
-from .semantic_rules import StudyWindow
 from .validation.files import check_file
+from .window import StudyWindow
 
 TARGETS = {
     "events": 200,

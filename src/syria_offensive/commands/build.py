@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import InvalidDataError
-from ..problems import Report
-from ..release.build import build_release
-from ..release.checksums import sha256_file
-from ..release.registry import load_registry
-
 NAME = "build"
 HELP = "build the release files (data archive, DuckDB database, wheel, sdist) into dist/"
 
@@ -25,6 +19,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InvalidDataError
+    from ..problems import Report
+    from ..release.build import build_release
+    from ..release.checksums import sha256_file
+
     try:
         built = build_release(args.root, args.output, dists=not args.no_dist)
     except InvalidDataError as exc:
@@ -41,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _compare_with_registry(version: str, digest: str, archive: str) -> int:
     """A rebuild of a registered version must give the registered bytes."""
+    from ..release.registry import load_registry
+
     known = load_registry().get(version)
     if known is None:
         print(f"next: syria-offensive release register {archive}, then build again (see docs/releases.md)")

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..datadict import render
-from ..descriptor import load_package
 from .arguments import add_package_path
 
 NAME = "dictionary"
@@ -29,6 +26,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomic
+    from ..datadict import render
+    from ..descriptor import load_package
+
     package = load_package(args.path)
     text = render(package)
     target = package.root / Path(args.output)

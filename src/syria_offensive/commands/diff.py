@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from ..diff import diff
-from ..download import download
-
 NAME = "diff"
 HELP = "compare two versions (folders, datapackage.json files or released versions) table by table"
 
@@ -24,6 +21,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..diff import diff
+    from ..download import download
+
     result = diff(args.old, args.new, fetch=partial(download, base_url=args.base_url))
     print(result.to_json() if args.format == "json" else result.to_text())
     return 0

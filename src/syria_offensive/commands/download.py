@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..download import download
-
 NAME = "download"
 HELP = "download a released version of the data, verify its sha256 and unpack it into the cache"
 
@@ -34,6 +32,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..download import download
+
     folder = download(
         args.data_version,
         dest=args.dest,

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import InvalidDataError
-from ..exports import FORMATS, export
 from .arguments import add_package_path
 
 NAME = "export"
@@ -15,6 +13,8 @@ HELP = "write the data as Parquet, a DuckDB file, GeoJSON, or ACLED-, UCDP GED- 
 
 
 def configure(p: argparse.ArgumentParser) -> None:
+    from ..exports.catalog import FORMATS
+
     add_package_path(p)
     p.add_argument(
         "--format",
@@ -22,7 +22,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         action="append",
         choices=[*FORMATS, "all"],
         required=True,
-        help="; ".join(f"{n}: {m.DESCRIPTION}" for n, m in FORMATS.items())
+        help="; ".join(f"{n}: {description}" for n, description in FORMATS.items())
         + "; all: every format (repeatable)",
     )
     p.add_argument(
@@ -31,6 +31,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InvalidDataError
+    from ..exports import export
+    from ..exports.catalog import FORMATS
+
     formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
     try:
         written = export(formats, args.output, args.path)

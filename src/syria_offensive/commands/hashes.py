@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..descriptor import load_package
-from ..package_hashes import hash_status, write_hashes
 from .arguments import add_package_path
 
 NAME = "hashes"
@@ -20,6 +18,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..descriptor import load_package
+    from ..package_hashes import hash_status, write_hashes
+
     package = load_package(args.path)
     statuses = write_hashes(package) if args.write else hash_status(package)
     stale = [s for s in statuses if not s.current]

@@ -8,17 +8,11 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    import duckdb
 
-from ..atomic import write_atomic
-from ..connection import connect
-from ..errors import InvalidDataError
-from ..query import run as run_sql
-from ..table_csv import csv_text
-from ..text_table import render
 from .arguments import add_package_path
 
 NAME = "query"
@@ -53,6 +47,9 @@ def _json_value(value: Any) -> Any:
 
 
 def render_text(relation: duckdb.DuckDBPyRelation, fmt: str) -> str:
+    from ..table_csv import csv_text
+    from ..text_table import render
+
     columns, rows = list(relation.columns), relation.fetchall()
     if fmt == "csv":
         return csv_text(columns, rows)
@@ -63,12 +60,21 @@ def render_text(relation: duckdb.DuckDBPyRelation, fmt: str) -> str:
 
 
 def parquet_bytes(relation: duckdb.DuckDBPyRelation) -> bytes:
+    import pyarrow.parquet as pq
+
     buffer = io.BytesIO()
     pq.write_table(relation.to_arrow_table(), buffer, compression="zstd")
     return buffer.getvalue()
 
 
 def run(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from ..atomic import write_atomic
+    from ..connection import connect
+    from ..errors import InvalidDataError
+    from ..query import run as run_sql
+
     if args.format == "parquet" and args.output is None:
         print("error: --format parquet needs --output FILE", file=sys.stderr)
         return 2

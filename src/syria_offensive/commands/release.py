@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..descriptor import load_package
-from ..release.names import archive_name
-from ..release.registry import register, registry_path
-
 NAME = "release"
 HELP = "release bookkeeping: 'register' records a built data archive's sha256 and size in the registry"
 
@@ -33,6 +29,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..descriptor import load_package
+    from ..release.names import archive_name
+    from ..release.registry import register, registry_path
+
     archive = Path(args.archive) if args.archive else Path("dist") / archive_name(load_package(".").version)
     release = register(archive, args.registry, force=args.force)
     print(f"registered {release.version}: {release.file} sha256 {release.sha256} ({release.size} bytes)")

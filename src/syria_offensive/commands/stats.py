@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..descriptor import load_package
-from ..stats import TARGETS, compute
-from ..validation import study_window
 from .arguments import add_package_path
 
 NAME = "stats"
@@ -19,6 +16,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..descriptor import load_package
+    from ..stats import TARGETS, compute
+    from ..window import study_window
+
     package = load_package(args.path)
     stats = compute(package, study_window(package)[0])
     print(stats.render())

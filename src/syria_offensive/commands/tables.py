@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
-from ..connection import connect
-from ..errors import InvalidDataError
-from ..sql import ident
-from ..sql_views import view_files
 from .arguments import add_package_path
 
 NAME = "tables"
@@ -31,6 +29,8 @@ ORDER BY t.kind, c.table_name, c.column_index
 
 def describe(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
     """[{name, kind, rows (tables only), columns: [(name, type)]}] for every table and view."""
+    from ..sql import ident
+
     found: dict[str, dict[str, object]] = {}
     for kind, table, column, type_ in con.sql(SQL).fetchall():
         entry = found.setdefault(table, {"name": table, "kind": kind, "columns": []})
@@ -44,6 +44,8 @@ def describe(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
 
 
 def render(entries: list[dict[str, object]]) -> str:
+    from ..sql_views import view_files
+
     comments = {v.name: v.comment.splitlines()[0] if v.comment else "" for v in view_files()}
     lines = []
     for entry in entries:
@@ -68,6 +70,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..connection import connect
+    from ..errors import InvalidDataError
+
     try:
         with connect(args.path) as con:
             entries = describe(con)

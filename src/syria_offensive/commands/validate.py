@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..validation import validate_package
 from .arguments import add_package_path
 
 NAME = "validate"
@@ -22,6 +21,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..validation import validate_package
+
     report = validate_package(args.path)
     print(report.to_json() if args.format == "json" else report.to_text(None if args.all else 20))
     return 0 if report.valid else 1

@@ -1,44 +1,23 @@
 """Export formats, one module each: NAME, DESCRIPTION and write(con, package, folder) -> file names.
 
-`export(formats, output)` opens the package once (a locked connection, see `connect`) and writes each
-format atomically: into a hidden staging folder inside `output`, moved into place only when the whole
-format is written, so a failed export leaves no half-written file.
+Importing this package is light (the command line reads `catalog` for its help); `export` and the
+format modules load on first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from ..connection import build_connection
-from ..package_source import open_package
-from . import acled, database, geojson, hxl, parquet, ucdp
-from .staging import staged
-
-FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (parquet, database, geojson, acled, ucdp, hxl)}
+if TYPE_CHECKING:
+    from .writer import FORMATS, export
 
 
-def export(
-    formats: str | Iterable[str],
-    output: str | Path,
-    path: str | Path | None = None,
-    *,
-    version: str | None = None,
-) -> list[Path]:
-    """Write the package in each format into folder `output`; returns the files written."""
-    wanted = [formats] if isinstance(formats, str) else list(formats)
-    unknown = [f for f in wanted if f not in FORMATS]
-    if unknown:
-        raise ValueError(f"unknown export format(s) {', '.join(unknown)}; known: {', '.join(FORMATS)}")
-    package = open_package(path, version=version)
-    written: list[Path] = []
-    with build_connection(package) as con:
-        for name in wanted:
-            with staged(Path(output)) as (folder, moved):
-                FORMATS[name].write(con, package, folder)
-            written.extend(moved)
-    return written
+def __getattr__(name: str) -> Any:
+    if name in ("export", "FORMATS"):
+        from . import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "export"]

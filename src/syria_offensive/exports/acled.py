@@ -20,11 +20,12 @@ import duckdb
 
 from ..descriptor import Package
 from ..table_csv import csv_text
+from . import catalog
 from .acled_vocabulary import CIVILIAN_TARGETING, DISORDER_TYPE_BY_SUB_EVENT, INTER_LABELS, interaction
 from .tabular import ACLED_REGION, COUNTRY_ISO_NUMERIC, COUNTRY_NAME, records
 
 NAME = "acled"
-DESCRIPTION = "events as an ACLED-shaped CSV"
+DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "events_acled.csv"
 
 COLUMNS = (

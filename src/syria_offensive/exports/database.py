@@ -9,9 +9,10 @@ import duckdb
 from ..descriptor import Package
 from ..sql import ident
 from ..sql_views import create_views
+from . import catalog
 
 NAME = "duckdb"
-DESCRIPTION = "one DuckDB database file with every table and the named views"
+DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "syria_offensive.duckdb"
 
 

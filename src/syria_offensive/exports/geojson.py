@@ -11,10 +11,11 @@ from typing import Any
 import duckdb
 
 from ..descriptor import Package
+from . import catalog
 from .tabular import records
 
 NAME = "geojson"
-DESCRIPTION = "events as GeoJSON points at their places"
+DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "events.geojson"
 COORDINATES = ("longitude", "latitude")
 

@@ -14,10 +14,11 @@ import duckdb
 
 from ..descriptor import Package
 from ..table_csv import csv_text
+from . import catalog
 from .tabular import COUNTRY_ISO3, COUNTRY_NAME, fetch
 
 NAME = "hxl"
-DESCRIPTION = "events as an HXL-tagged CSV"
+DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "events_hxl.csv"
 
 # (column of the CSV, its HXL hashtag, SQL over events_enriched e giving its value)

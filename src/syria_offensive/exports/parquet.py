@@ -10,9 +10,10 @@ import pyarrow.parquet as pq
 
 from ..descriptor import Package
 from ..sql import ident
+from . import catalog
 
 NAME = "parquet"
-DESCRIPTION = "one Parquet file per table"
+DESCRIPTION = catalog.FORMATS[NAME]
 
 
 def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:

@@ -22,10 +22,11 @@ import duckdb
 
 from ..descriptor import Package
 from ..table_csv import csv_text
+from . import catalog
 from .tabular import COUNTRY_NAME, records
 
 NAME = "ucdp"
-DESCRIPTION = "violent events as a UCDP GED-shaped CSV"
+DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "events_ucdp_ged.csv"
 
 COLUMNS = (

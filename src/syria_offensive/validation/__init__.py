@@ -7,39 +7,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from ..csv_load import LoadedTable, load_resource
-from ..descriptor import Package, load_package
+from ..descriptor import load_package
 from ..problems import Problem, Report
-from ..semantic_rules import DEFAULT_WINDOW, StudyWindow
+from ..window import study_window
 from .cells import check_cells
 from .crosstable import check_cross_table
 from .files import check_file, hash_problem, sha256_of
 from .keys import check_foreign_keys, check_unique
-from .semantics import check_semantics
 
-__all__ = ["study_window", "validate_package"]
-
-
-def study_window(package: Package) -> tuple[StudyWindow, list[Problem]]:
-    raw: Any = package.descriptor.get("temporalCoverage")
-    if raw is None:
-        return DEFAULT_WINDOW, []
-    try:
-        return StudyWindow(dt.date.fromisoformat(raw["start"]), dt.date.fromisoformat(raw["end"])), []
-    except (TypeError, KeyError, ValueError):
-        msg = "temporalCoverage must be an object with ISO dates 'start' and 'end'"
-        return DEFAULT_WINDOW, [
-            Problem(
-                package.descriptor_path.name, None, "temporalCoverage", "descriptor", str(raw), msg, "package"
-            )
-        ]
+__all__ = ["study_window", "validate_package"]  # study_window: kept here for callers of 0.1.0
 
 
 def validate_package(path: str | Path | None = None, *, threads: int | None = None) -> Report:
@@ -47,6 +29,8 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
 
     Raises PackageError when the descriptor cannot be read at all.
     """
+    from .semantics import check_semantics  # pandera: imported only by what validates rows
+
     package = load_package(path)
     report = Report(str(package.descriptor_path))
     report.extend(package.problems)

@@ -12,8 +12,9 @@ from ..csv_load import ROW, LoadedTable
 from ..descriptor import Package
 from ..models import table_model
 from ..problems import Problem
-from ..semantic_rules import RULES, StudyWindow
+from ..semantic_rules import RULES
 from ..sql import ident
+from ..window import StudyWindow
 
 MESSAGES = {(r.table, r.rule): r for r in RULES}
 
