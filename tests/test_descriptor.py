@@ -50,7 +50,7 @@ def test_malformed_constraint_is_a_problem_not_a_crash(pkg: PackageCopy) -> None
     _edit_schema(pkg, "places", edit)
     report = validate_package(pkg.root)
     assert found(report) == {("schemas/places.json", None, "geo_precision", "descriptor")}
-    assert "must be a number" in report.problems[0].message
+    assert "must be a finite number" in report.problems[0].message
 
 
 def test_unknown_field_type(pkg: PackageCopy) -> None:

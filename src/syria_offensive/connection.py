@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from .csv_load import LoadedTable, load_resource
+from .csv_load import CELLS, LoadedTable, load_resource
 from .descriptor import TABLES, Package
 from .errors import PackageError
 from .load_problems import raise_if_any
@@ -41,12 +41,19 @@ def load_table(
         [
             Problem(resource.path, 1, f, "header-missing-column", None, "the schema's column is missing")
             for f in missing
-        ],
+        ]
+        + [p for p in checked.problems if p.rule in ("blank-row", "line-ending")],
         descriptor,
         f"{resource.path} cannot be loaded",
     )
     table = load_resource(
-        con, resource, package.root, checked.header, keep_raw=keep_raw, collect_rejects=True
+        con,
+        resource,
+        package.root,
+        checked.header,
+        keep_raw=keep_raw,
+        collect_rejects=True,
+        blank_rows=checked.blank_rows,
     )
     raise_if_any(
         [
@@ -62,6 +69,7 @@ def load_table(
 def drop_load_helpers(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Remove the temporary objects csv_load leaves beside a table (row-number view, rejects tables)."""
     con.execute(f"DROP VIEW IF EXISTS temp.main.{ident(name + '__rows')}")
+    con.execute(f"ALTER TABLE {ident(name)} DROP COLUMN IF EXISTS {CELLS}")
     for helper in (f"rejects_{name}", f"rejects_{name}_scan", f"{name}__rownums"):
         con.execute(f"DROP TABLE IF EXISTS temp.main.{ident(helper)}")
 

@@ -9,6 +9,9 @@ counts it (header = row 1).
 
 from __future__ import annotations
 
+import csv
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +23,13 @@ from .sql import ident, literal
 
 RAW_SUFFIX = "__raw"
 ROW = "__row"
+# One column past the header catches a row with one cell too many (even an empty one, which strict mode
+# would otherwise drop in silence); with null padding a short row shows as NULL in its last column.
+EXTRA = "__extra_cell"
+CELLS = "__cells"  # 1: a cell too many, -1: cells missing, 0: as the header says
+# Empty cells are read as '' (not NULL) so that a padded cell (NULL) can be told from an empty one; the
+# schema's missingValues then turn '' into NULL. No CSV cell holds this.
+NULL_SENTINEL = "\x00__never_a_cell__"
 
 # DuckDB's reject error types, named as our structure rules.
 REJECT_RULES = {
@@ -54,10 +64,14 @@ class LoadedTable:
         return ident(self.name + "__rows")
 
 
-def read_csv_call(path: Path, header: list[str], *, rejects: str | None) -> str:
+def read_csv_call(
+    path: Path, header: list[str], *, rejects: str | None, padded: bool = False, parallel: bool = True
+) -> str:
     # No `new_line` option: DuckDB 2.0 with new_line set and strict_mode on returns no rows at all for a
     # CRLF file, silently. Left unset, it reads both LF and CRLF; validation reports CRLF separately.
     columns = "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in header) + "}"
+    if padded:
+        columns = columns[:-1] + f", {literal(EXTRA)}: 'VARCHAR'" + "}"
     options = [
         literal(str(path)),
         "header = true",
@@ -67,8 +81,10 @@ def read_csv_call(path: Path, header: list[str], *, rejects: str | None) -> str:
         "escape = '\"'",
         f"columns = {columns}",
         "strict_mode = true",
-        "parallel = true",
+        f"parallel = {str(parallel).lower()}",
     ]
+    if padded:
+        options += ["null_padding = true", f"nullstr = {literal(NULL_SENTINEL)}"]
     if rejects:
         options += [
             "store_rejects = true",
@@ -86,11 +102,19 @@ def load_resource(
     *,
     keep_raw: bool = True,
     collect_rejects: bool = True,
+    blank_rows: Sequence[int] = (),
 ) -> LoadedTable:
-    """Create table `<name>` (typed schema columns, plus `<col>__raw` text for non-strings if keep_raw)."""
+    """Create table `<name>` (typed schema columns, plus `<col>__raw` text for non-strings if keep_raw).
+
+    `blank_rows` are the row numbers of blank lines, which DuckDB skips: later rows keep their numbers.
+    Rows with a cell too many or too few are reported as rejects and left out of the table.
+    """
     schema = resource.schema
     present = [f for f in schema.fields if f.name in header]
-    selects = []
+    last = ident(header[-1])
+    selects = [
+        f"(CASE WHEN {ident(EXTRA)} IS NOT NULL THEN 1 WHEN {last} IS NULL THEN -1 ELSE 0 END)::TINYINT AS {CELLS}"
+    ]
     for f in present:
         raw = nulled(ident(f.name), schema)
         typed = cast_expr(f, raw)
@@ -102,31 +126,112 @@ def load_resource(
                 f"CASE WHEN {raw} IS NOT NULL AND {typed} IS NULL THEN {raw} END AS {ident(f.name + RAW_SUFFIX)}"
             )
     rejects_table = f"rejects_{resource.name}" if collect_rejects else None
-    source = read_csv_call(resource.file(root), header, rejects=rejects_table)
     table = ident(resource.name)
-    con.execute(
-        f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects) or '1 AS __empty'} FROM {source}"
-    )
-    rows = _count(con, f"SELECT count(*) FROM {table}")
-    rejects = _rejects(con, rejects_table, header) if rejects_table else []
-    if rejects:
-        # Rejected rows are missing from the table, so later rows' positions shift: map each accepted row
-        # to its number by skipping the rejected ones (DuckDB's reject `line` counts rows, header = 1).
-        skipped = sorted({r.row for r in rejects})
-        total = rows + len(skipped)
+    path = resource.file(root)
+    wide = _read_table(con, table, selects, path, header, rejects_table)
+    if wide:
+        # DuckDB records a reject per surplus cell, which for a row of 100,000 cells takes minutes: such
+        # rows are reported here and the file's rows are not read.
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {ident(resource.name + '__rownums')} AS "
-            f"SELECT n AS {ROW} FROM range(2, {total + 2}) t(n) WHERE n NOT IN ({', '.join(map(str, skipped))}) ORDER BY n"
+            f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects)} "
+            f"FROM {read_csv_call(path, header, rejects=None, padded=True)} LIMIT 0"
         )
         con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {ident(resource.name + '__rows')} AS SELECT rowid + 2 AS {ROW}, * FROM {table}"
+        )
+        return LoadedTable(resource.name, 0, [f.name for f in present], wide)
+    rows = _count(con, f"SELECT count(*) FROM {table}")
+    rejects = _rejects(con, rejects_table, header) if rejects_table else []
+    miscounted = _count(con, f"SELECT count(*) FROM {table} WHERE {CELLS} <> 0")
+    if rejects or blank_rows or miscounted:
+        # Rows missing from the table (rejected by DuckDB, or blank lines it skips) shift later rows'
+        # positions: map each row in the table to its number by skipping them (DuckDB's reject `line`
+        # counts rows, header = 1).
+        skipped = sorted({r.row for r in rejects} | set(blank_rows))
+        total = rows + len(skipped)
+        nums = ident(resource.name + "__rownums")
+        not_skipped = f"WHERE n NOT IN ({', '.join(map(str, skipped))})" if skipped else ""
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {nums} AS "
+            f"SELECT n AS {ROW} FROM range(2, {total + 2}) t(n) {not_skipped} ORDER BY n"
+        )
+        if miscounted:
+            bad = con.execute(
+                f"SELECT {ROW}, {CELLS} FROM {nums} POSITIONAL JOIN (SELECT {CELLS} FROM {table}) "
+                f"WHERE {CELLS} <> 0"
+            ).fetchall()
+            rejects += [_miscounted(int(row), int(cells)) for row, cells in bad]
+            rejects.sort(key=lambda r: r.row)
+            con.execute(f"DELETE FROM {nums} WHERE {ROW} IN ({', '.join(str(row) for row, _ in bad)})")
+            con.execute(f"DELETE FROM {table} WHERE {CELLS} <> 0")
+            rows -= len(bad)
+        con.execute(
             f"CREATE OR REPLACE TEMP VIEW {ident(resource.name + '__rows')} AS "
-            f"SELECT * FROM {ident(resource.name + '__rownums')} POSITIONAL JOIN {table}"
+            f"SELECT * FROM {nums} POSITIONAL JOIN {table}"
         )
     else:
         con.execute(
             f"CREATE OR REPLACE TEMP VIEW {ident(resource.name + '__rows')} AS SELECT rowid + 2 AS {ROW}, * FROM {table}"
         )
     return LoadedTable(resource.name, rows, [f.name for f in present], rejects)
+
+
+# A row with this many times the header's cells is reported without asking DuckDB for its rejects.
+WIDE_ROW_FACTOR = 4
+
+
+def _read_table(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    selects: list[str],
+    path: Path,
+    header: list[str],
+    rejects_table: str | None,
+) -> list[Reject]:
+    """Create the table; returns the over-wide rows instead when the file has any."""
+    create = f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects)} FROM "
+    for parallel in (True, False):
+        try:
+            # First without a rejects table: it is the fast path, and it costs nothing when the file is sound.
+            con.execute(create + read_csv_call(path, header, rejects=None, padded=True, parallel=parallel))
+            return []
+        except duckdb.Error as exc:
+            # DuckDB's parallel reader cannot pad short rows in a file with line breaks inside quotes;
+            # such a file is read again on one thread.
+            if parallel and "null_padding" in str(exc):
+                continue
+            break
+    wide = _over_wide_rows(path, len(header))
+    if wide:
+        return wide
+    if rejects_table is None:
+        con.execute(create + read_csv_call(path, header, rejects=None, padded=True, parallel=False))
+        return []
+    for t in (rejects_table, rejects_table + "_scan"):
+        con.execute(f"DROP TABLE IF EXISTS {ident(t)}")
+    con.execute(create + read_csv_call(path, header, rejects=rejects_table, padded=True, parallel=False))
+    return []
+
+
+def _over_wide_rows(path: Path, width: int) -> list[Reject]:
+    limit = max(WIDE_ROW_FACTOR * width, width + 8)
+    out = []
+    csv.field_size_limit(sys.maxsize)
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+            for row, cells in enumerate(csv.reader(fh), start=1):
+                if len(cells) > limit:
+                    message = f"the row has {len(cells)} cells; the header has {width}"
+                    out.append(Reject(row, None, "row-extra-cells", "", message))
+    except csv.Error:
+        return out  # DuckDB's own read reports what the csv module cannot split
+    return out
+
+
+def _miscounted(row: int, cells: int) -> Reject:
+    if cells > 0:
+        return Reject(row, None, "row-extra-cells", "", "the row has more cells than the header")
+    return Reject(row, None, "row-missing-cells", "", "the row has fewer cells than the header")
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:

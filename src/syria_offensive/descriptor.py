@@ -8,7 +8,10 @@ left out, so that validation can still report on the rest.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,17 @@ FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "list")
 NUMERIC_BOUND_TYPES = ("integer", "number")
 BOOL_CONSTRAINTS = ("required", "unique")
 INT_CONSTRAINTS = ("minLength", "maxLength")
+LENGTH_TYPES = ("string", "list")
+
+# Frictionless's recommended resource name form, lowercase so that names cannot collide by case inside
+# DuckDB, which folds identifiers. Names must also stay clear of the names the reader makes for itself.
+RESOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+RESERVED_PREFIXES = ("rejects_", "duckdb_", "pg_", "sqlite_", "information_schema")
+RESERVED_PART = "__"  # <name>__rows, <name>__rownums, <column>__raw
+
+# Constructs Python's `re` accepts that RE2 (DuckDB's regex engine) does not: look-around, back-references,
+# atomic groups, possessive quantifiers and conditionals.
+_NOT_RE2 = re.compile(r"\\[1-9]|\\[gk]<|\(\?(?:=|!|<=|<!|>|\(|P=)|[*+?}]\+")
 
 
 @dataclass(frozen=True)
@@ -116,21 +130,51 @@ def _read_json(path: Path, what: str) -> Any:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PackageError(f"{path}: {what} not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise PackageError(f"{path}: {what} cannot be read: {exc}") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise PackageError(
             f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise PackageError(f"{path}: {what} is nested too deeply to be a descriptor") from None
+    except ValueError as exc:
+        raise PackageError(f"{path}: {what} is not valid JSON: {exc}") from None
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON; Python's parser accepts them unless told otherwise.
+    raise ValueError(f"{name} is not a JSON number")
+
+
+@functools.cache
+def contract_types() -> dict[str, dict[str, str]]:
+    """table -> field -> type, from the Table Schemas shipped with this code: the dataset's contract.
+
+    The rules, views and loaders are written against these types, so a package that changes one (an
+    edited copy, a hostile one) has it reported and read with the contract's type instead.
+    """
+    from .paths import bundled_package_dir
+
+    out: dict[str, dict[str, str]] = {}
+    try:
+        schemas = bundled_package_dir() / "schemas"
+        for table in TABLES:
+            raw = json.loads((schemas / f"{table}.json").read_text(encoding="utf-8"))
+            out[table] = {f["name"]: f.get("type", "string") for f in raw["fields"]}
+    except (OSError, ValueError, KeyError, TypeError):  # no contract to hold a package to
+        return {}
+    return out
 
 
 class _SchemaReader:
     """Builds a TableSchema from its JSON form, noting each malformed part as a Problem."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, contract: dict[str, str] | None = None) -> None:
         self.file = file
+        self.contract = contract or {}
         self.problems: list[Problem] = []
 
     def problem(self, column: str | None, value: object, message: str) -> None:
@@ -155,20 +199,31 @@ class _SchemaReader:
         for dup in sorted({n for n in names if names.count(n) > 1}):
             self.problem(dup, dup, "field name appears more than once")
         pk_raw = raw.get("primaryKey", [])
-        pk = (pk_raw,) if isinstance(pk_raw, str) else tuple(pk_raw) if isinstance(pk_raw, list) else ()
+        if isinstance(pk_raw, str):
+            pk: tuple[str, ...] = (pk_raw,)
+        elif isinstance(pk_raw, list) and all(isinstance(n, str) for n in pk_raw):
+            pk = tuple(pk_raw)
+        else:
+            self.problem(None, json.dumps(pk_raw), "primaryKey must be a field name or a list of field names")
+            pk = ()
         for name in pk:
             if name not in names:
                 self.problem(None, name, "primaryKey names a field the schema does not have")
         fks = []
-        for fk in raw.get("foreignKeys", []) or []:
+        fks_raw = raw.get("foreignKeys", [])
+        if not isinstance(fks_raw, list):
+            self.problem(None, json.dumps(fks_raw), "foreignKeys must be a list of foreign keys; ignored")
+            fks_raw = []
+        for fk in fks_raw:
             try:
                 local = fk["fields"]
                 ref = fk["reference"]
-                local_t = (local,) if isinstance(local, str) else tuple(local)
-                ref_fields = ref["fields"]
-                ref_t = (ref_fields,) if isinstance(ref_fields, str) else tuple(ref_fields)
-                resource = str(ref.get("resource", ""))
-            except (KeyError, TypeError):
+                local_t = _names(local)
+                ref_t = _names(ref["fields"])
+                resource = ref.get("resource", "")
+                if not isinstance(resource, str):
+                    raise TypeError(resource)
+            except (KeyError, TypeError, AttributeError):
                 self.problem(
                     None,
                     json.dumps(fk),
@@ -204,6 +259,14 @@ class _SchemaReader:
                 name, ftype, f"unsupported field type (supported: {', '.join(FIELD_TYPES)}); read as string"
             )
             ftype = "string"
+        expected = self.contract.get(name)
+        if expected is not None and ftype != expected:
+            self.problem(
+                name,
+                ftype,
+                f"the field's type differs from the dataset's contract ({expected!r}); read as {expected}",
+            )
+            ftype = expected
         cons = raw.get("constraints", {}) or {}
         if not isinstance(cons, dict):
             self.problem(name, cons, "constraints must be an object; ignored")
@@ -221,25 +284,47 @@ class _SchemaReader:
                 not isinstance(cons[key], int) or isinstance(cons[key], bool) or cons[key] < 0
             ):
                 drop(key, f"constraint {key!r} must be a non-negative whole number")
+            elif key in cons and ftype not in LENGTH_TYPES:
+                drop(key, f"constraint {key!r} is supported on string and list fields only")
         for key in ("minimum", "maximum"):
             if key in cons:
                 bound = cons[key]
                 if ftype not in NUMERIC_BOUND_TYPES:
                     drop(key, f"constraint {key!r} is supported on integer and number fields only")
-                elif not isinstance(bound, int | float) or isinstance(bound, bool):
-                    drop(key, f"constraint {key!r} must be a number")
+                elif (
+                    not isinstance(bound, int | float) or isinstance(bound, bool) or not math.isfinite(bound)
+                ):
+                    drop(key, f"constraint {key!r} must be a finite number")
         if "pattern" in cons:
+            pattern = cons["pattern"]
             try:
-                re.compile(cons["pattern"])
-            except (re.error, TypeError) as exc:
+                re.compile(pattern)
+            except (re.error, TypeError, RecursionError, OverflowError) as exc:
                 drop("pattern", f"constraint 'pattern' is not a valid regular expression: {exc}")
+            else:
+                if _NOT_RE2.search(pattern):
+                    drop(
+                        "pattern",
+                        "constraint 'pattern' uses look-around, back-references or other constructs that "
+                        "the checker's regular expressions (RE2) do not support",
+                    )
         if "enum" in cons and (not isinstance(cons["enum"], list) or not cons["enum"]):
             drop("enum", "constraint 'enum' must be a non-empty list")
-        categories = tuple(
-            (str(c["value"]), str(c.get("label", "")))
-            for c in raw.get("categories", [])
-            if isinstance(c, dict) and "value" in c
-        )
+        elif "enum" in cons and not all(_fits(ftype, v) for v in cons["enum"]):
+            drop("enum", f"constraint 'enum' has values that are not of the field's type {ftype!r}")
+        raw_categories = raw.get("categories", [])
+        if not isinstance(raw_categories, list):
+            self.problem(name, json.dumps(raw_categories), "categories must be a list; ignored")
+            raw_categories = []
+        categories = []
+        for c in raw_categories:
+            value = c.get("value") if isinstance(c, dict) else c
+            if isinstance(c, dict | str | int | float) and not isinstance(c, bool) and value is not None:
+                categories.append((str(value), str(c.get("label", "")) if isinstance(c, dict) else ""))
+            else:
+                self.problem(
+                    name, json.dumps(c), "a category must be a value or an object with 'value'; ignored"
+                )
         kw: dict[str, Any] = dict(
             description=str(raw.get("description", "")),
             format=raw.get("format"),
@@ -252,17 +337,54 @@ class _SchemaReader:
             min_length=cons.get("minLength"),
             max_length=cons.get("maxLength"),
             delimiter=str(raw.get("delimiter", ",")),
-            categories=categories,
+            categories=tuple(categories),
         )
         return Field(name=name, type=ftype, **kw)
+
+
+def _names(raw: Any) -> tuple[str, ...]:
+    """A field name or a list of them, else TypeError."""
+    if isinstance(raw, str):
+        return (raw,)
+    if isinstance(raw, list) and raw and all(isinstance(n, str) for n in raw):
+        return tuple(raw)
+    raise TypeError(raw)
+
+
+def _fits(ftype: str, value: Any) -> bool:
+    """Whether a JSON value (an enum member) is a value of the field type."""
+    if ftype == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if ftype == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if ftype == "boolean":
+        return isinstance(value, bool)
+    if ftype == "date":
+        if not isinstance(value, str):
+            return False
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return isinstance(value, str)
 
 
 def _inside(root: Path, relative: str) -> bool:
     try:
         (root / relative).resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a symlink loop
         return False
     return not Path(relative).is_absolute()
+
+
+def resource_name_problem(name: str) -> str | None:
+    """Why a resource name cannot be used, or None."""
+    if not RESOURCE_NAME.fullmatch(name):
+        return "a resource name must be lowercase letters, digits, '.', '_' or '-' (Frictionless's form)"
+    if RESERVED_PART in name or name.startswith(RESERVED_PREFIXES):
+        return f"a resource name may not contain {RESERVED_PART!r} or start with {', '.join(RESERVED_PREFIXES)}: the reader uses such names itself"
+    return None
 
 
 def load_package(path: str | Path | None = None) -> Package:
@@ -296,6 +418,12 @@ def load_package(path: str | Path | None = None) -> Package:
             problem("resources", index, f"resource {index + 1} needs a string 'name' and a string 'path'")
             continue
         name, rel = res["name"], res["path"]
+        why = resource_name_problem(name)
+        if why is None and name in package.resources:
+            why = "the resource name is used twice"
+        if why:
+            problem("resources", name, f"resource {index + 1}: {why}; the resource is left out")
+            continue
         if not _inside(root, rel):
             problem("resources", rel, f"resource {name!r} has a path outside the package folder")
             continue
@@ -313,7 +441,7 @@ def load_package(path: str | Path | None = None) -> Package:
             except PackageError as exc:
                 problem("resources", schema_path, str(exc))
                 continue
-        reader = _SchemaReader(schema_path or dfile)
+        reader = _SchemaReader(schema_path or dfile, contract_types().get(name))
         schema = reader.read(schema_raw)
         package.problems.extend(reader.problems)
         if schema is None:

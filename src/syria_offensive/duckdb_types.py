@@ -37,11 +37,14 @@ def duckdb_type(field: Field) -> str:
 
 def nulled(raw: str, schema: TableSchema) -> str:
     """The raw text column with the schema's missing values turned into NULL."""
-    others = [m for m in schema.missing_values if m != ""]
-    # DuckDB already reads an empty field as NULL; only the other missing-value markers need mapping.
-    if not others:
+    # csv_load reads an empty cell as '' (so that a padded, absent cell is NULL): the schema's
+    # missingValues, "" among them by default, turn into NULL here.
+    values = list(schema.missing_values)
+    if values == [""]:
+        return f"nullif({raw}, '')"
+    if not values:
         return raw
-    return f"(CASE WHEN {raw} IN {literal_list(others)} THEN NULL ELSE {raw} END)"
+    return f"(CASE WHEN {raw} IN {literal_list(values)} THEN NULL ELSE {raw} END)"
 
 
 def cast_expr(field: Field, raw: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -22,6 +23,35 @@ from .files import check_file, hash_problem, sha256_of
 from .keys import check_foreign_keys, check_unique
 
 __all__ = ["study_window", "validate_package"]  # study_window: kept here for callers of 0.1.0
+
+
+# When most rows of a file break the same row rule, the fault is the file's (a header missing a column, a
+# stray quote): one problem says so instead of one per row.
+CASCADE_MIN_ROWS = 20
+
+
+def _reject_problems(path: str, table: LoadedTable) -> list[Problem]:
+    by_rule: dict[str, list[Any]] = {}
+    for r in table.rejects:
+        by_rule.setdefault(r.rule, []).append(r)
+    out = []
+    total = table.rows + len(table.rejects)
+    for rule, rejects in by_rule.items():
+        if len(rejects) >= CASCADE_MIN_ROWS and 2 * len(rejects) > total:
+            first = rejects[0]
+            message = (
+                f"{len(rejects)} of {total} rows cannot be read ({rule}), from row {first.row} on: the fault is "
+                f"likely the file's (a header missing or adding a column, an unclosed quote). First: {first.message}"
+            )
+            out.append(Problem(path, first.row, first.column, rule, first.text, message, "structure"))
+            continue
+        out.extend(
+            Problem(
+                path, r.row, r.column, r.rule, r.text, f"the row cannot be read: {r.message}", "structure"
+            )
+            for r in rejects
+        )
+    return out
 
 
 def validate_package(path: str | Path | None = None, *, threads: int | None = None) -> Report:
@@ -54,21 +84,10 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
             report.extend(checked.problems)
             if checked.header is None:
                 continue
-            table = load_resource(con, resource, package.root, checked.header)
+            table = load_resource(con, resource, package.root, checked.header, blank_rows=checked.blank_rows)
             tables[name] = table
             report.checked[resource.path] = table.rows
-            report.extend(
-                Problem(
-                    resource.path,
-                    r.row,
-                    r.column,
-                    r.rule,
-                    r.text,
-                    f"the row cannot be read: {r.message}",
-                    "structure",
-                )
-                for r in table.rejects
-            )
+            report.extend(_reject_problems(resource.path, table))
             report.extend(check_cells(con, resource, table))
             report.extend(check_unique(con, resource, table))
         report.extend(check_foreign_keys(con, package, tables))
