@@ -85,7 +85,9 @@ def test_cli_bad_sql_exits_1_with_duckdbs_message(
     err = capsys.readouterr().err
     assert err.startswith("error: Parser Error") and "Traceback" not in err
     assert main(["query", "COPY events TO 'stolen.csv'", str(pkg.root)]) == 1
-    assert "disabled by configuration" in capsys.readouterr().err
+    assert (
+        "not COPY" in capsys.readouterr().err
+    )  # refused before it runs; the lock is tested in test_connection
     assert not Path("stolen.csv").exists()
 
 
@@ -103,3 +105,29 @@ def test_cli_tables_lists_tables_and_views_with_columns(
     text = capsys.readouterr().out
     assert f"table events ({len(rows(pkg.root, 'events'))} rows)" in text
     assert "view territory_changes" in text
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("SELECT 1; SELECT 2", "exactly one"),
+        ("DELETE FROM events", "not DELETE"),
+        ("CREATE TABLE t AS SELECT 1", "not CREATE"),
+        ("SET threads = 1", "not SET"),
+        ("PRAGMA version", "not PRAGMA"),
+        ("", "exactly one"),
+    ],
+)
+def test_query_runs_exactly_one_read_only_statement(pkg: PackageCopy, sql: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        syria_offensive.query(sql, path=pkg.root)
+
+
+def test_cli_query_refuses_a_write_without_a_traceback(
+    pkg: PackageCopy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "SELECT 1; DELETE FROM events", str(pkg.root)]) == 1
+    err = capsys.readouterr().err
+    assert "exactly one" in err and "Traceback" not in err
+    with syria_offensive.connect(pkg.root) as con:
+        assert con.sql("SELECT count(*) FROM events").fetchall() == [(len(rows(pkg.root, "events")),)]

@@ -1,6 +1,7 @@
 """The `syria-offensive` command line. Each subcommand lives in its own module under commands/.
 
-Exit codes: 0 success, 1 the data breaks a rule (or a check failed), 2 the input cannot be read.
+Exit codes: 0 success, 1 the data breaks a rule (or a check failed), 2 the input cannot be read, 3 an
+internal error (a bug, reported without a traceback).
 Expected failures print a message, never a traceback.
 """
 
@@ -53,6 +54,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter from failing at exit
         return 0
+    except Exception as exc:  # a bug of ours: say so plainly; SYRIA_OFFENSIVE_DEBUG=1 shows the traceback
+        if os.environ.get("SYRIA_OFFENSIVE_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in syria-offensive, not in your data: please report it with the command you ran "
+            "(set SYRIA_OFFENSIVE_DEBUG=1 to see where it happened).",
+            file=sys.stderr,
+        )
+        return 3
     return code
 
 

@@ -378,6 +378,14 @@ def _inside(root: Path, relative: str) -> bool:
     return not Path(relative).is_absolute()
 
 
+def _resolves(path: Path) -> bool:
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return True
+
+
 def resource_name_problem(name: str) -> str | None:
     """Why a resource name cannot be used, or None."""
     if not RESOURCE_NAME.fullmatch(name):
@@ -423,6 +431,9 @@ def load_package(path: str | Path | None = None) -> Package:
             why = "the resource name is used twice"
         if why:
             problem("resources", name, f"resource {index + 1}: {why}; the resource is left out")
+            continue
+        if not _resolves(root / rel):
+            problem("resources", rel, f"resource {name!r}: its path cannot be resolved (a symlink loop?)")
             continue
         if not _inside(root, rel):
             problem("resources", rel, f"resource {name!r} has a path outside the package folder")

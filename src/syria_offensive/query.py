@@ -20,8 +20,26 @@ OUTPUTS: tuple[Output, ...] = ("pandas", "polars", "arrow")
 Params = Sequence[object] | Mapping[str, object] | None
 
 
+# Statements that only read: a query, or EXPLAIN of one. Anything else (DELETE, CREATE, SET, PRAGMA,
+# ATTACH, COPY, several statements) is refused before it runs, as the query help promises.
+READ_ONLY = ("SELECT", "EXPLAIN")
+
+
+def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """ValueError unless `sql` is exactly one read-only statement (duckdb.Error if it does not parse)."""
+    statements = con.extract_statements(sql)
+    if len(statements) != 1:
+        raise ValueError(f"give exactly one SQL statement, not {len(statements)}")
+    kind = statements[0].type.name
+    if kind not in READ_ONLY:
+        raise ValueError(
+            f"only a read-only statement (SELECT, WITH ... SELECT, EXPLAIN) can run here, not {kind}"
+        )
+
+
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> duckdb.DuckDBPyRelation:
-    """The statement's result; ValueError when the statement returns no rows (e.g. SET or CREATE)."""
+    """The result of one read-only statement; ValueError for anything else."""
+    check_read_only(con, sql)
     relation = con.sql(sql, params=params)
     if relation is None:
         raise ValueError("the statement returns no result; query() is for statements that return rows")

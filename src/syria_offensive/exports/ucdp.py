@@ -59,7 +59,8 @@ WITH main_actors AS (
     SELECT x.event_id, x.role, a.name,
            (a.actor_type = 'state_forces'
             OR (a.actor_type = 'external_force' AND a.acled_inter IN (1, 8))
-            OR (a.actor_type = 'government' AND a.side IN ('government', 'external'))) AS is_state
+            OR (a.actor_type = 'government' AND a.side IN ('government', 'external'))) AS is_state,
+           a.actor_type = 'state_forces' AS is_syrian_state
     FROM event_actors x JOIN actors a USING (actor_id)
     WHERE x.role IN ('actor1', 'actor2')
 ),
@@ -68,7 +69,9 @@ sides AS (
            string_agg(name, '; ' ORDER BY name) FILTER (WHERE role = 'actor1') AS actor1,
            string_agg(name, '; ' ORDER BY name) FILTER (WHERE role = 'actor2') AS actor2,
            coalesce(bool_or(is_state) FILTER (WHERE role = 'actor1'), false) AS actor1_state,
-           coalesce(bool_or(is_state) FILTER (WHERE role = 'actor2'), false) AS actor2_state
+           coalesce(bool_or(is_state) FILTER (WHERE role = 'actor2'), false) AS actor2_state,
+           coalesce(bool_or(is_syrian_state) FILTER (WHERE role = 'actor1'), false) AS actor1_syrian_state,
+           coalesce(bool_or(is_syrian_state) FILTER (WHERE role = 'actor2'), false) AS actor2_syrian_state
     FROM main_actors GROUP BY event_id
 ),
 articles AS (
@@ -78,7 +81,8 @@ articles AS (
     FROM event_sources x JOIN sources s USING (source_id) GROUP BY x.event_id
 )
 SELECT e.event_id, e.event_date, e.end_date, e.event_type, e.place_name, e.latitude, e.longitude, e.admin1,
-       s.actor1, s.actor2, s.actor1_state, s.actor2_state, a.source_article,
+       s.actor1, s.actor2, s.actor1_state, s.actor2_state, s.actor1_syrian_state, s.actor2_syrian_state,
+       a.source_article,
        f.low, f.best, f.high, f.civilians_best
 FROM events_enriched e
 LEFT JOIN sides s USING (event_id)
@@ -98,7 +102,10 @@ def type_of_violence(e: dict[str, Any]) -> int:
 def row(e: dict[str, Any]) -> dict[str, Any]:
     violence = type_of_violence(e)
     side_a, side_b = e["actor1"], e["actor2"]
-    if violence == 1 and not e["actor1_state"]:
+    # GED's side_a is the government side; against a foreign state's forces, Syria's own stays side_a.
+    if violence == 1 and (
+        not e["actor1_state"] or (e["actor2_syrian_state"] and not e["actor1_syrian_state"])
+    ):
         side_a, side_b = side_b, side_a
     if violence == 3 and side_b is None:
         side_b = "Civilians"
