@@ -94,14 +94,25 @@ def build(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Validation benchmark: synthetic 10k/100k/1M-event packages; the project vs frictionless vs DuckDB's floor.
 
-    Writes bench/results/validation.md and .json. Pass sizes after --, e.g. `nox -s bench -- --sizes 10000`.
+    Prints the results; `-- --write` records bench/results/validation.md and .json. Pass sizes after --,
+    e.g. `nox -s bench -- --sizes 10000`. The generated packages are removed afterwards (`--keep-work`).
     """
     session.install(".", "frictionless>=5.21,<5.22")
     session.run("python", "bench/validate_bench.py", *session.posargs)
 
 
 @nox.session
+def bench_startup(session: nox.Session) -> None:
+    """Start-up (--help, import, connect, loaders) and validate on the bundled data, beside frictionless.
+
+    Prints the medians; pass `-- --write` to record them in bench/results/startup.md and .json.
+    """
+    session.install(".", "frictionless>=5.21,<5.22")
+    session.run("python", "bench/startup.py", *session.posargs)
+
+
+@nox.session
 def bench_access(session: nox.Session) -> None:
-    """Benchmark loading, querying and each export in fresh processes; writes bench/results/access.*."""
+    """Benchmark loading, querying and each export in fresh processes; `-- --write` records bench/results/access.*."""
     session.install(".")
     session.run("python", "bench/access.py", *session.posargs)

@@ -135,6 +135,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--repeats", type=int, default=5, help="fresh-process runs per measurement (default 5)")
     ap.add_argument("--path", default="", help="a data package folder (default: the bundled data)")
+    ap.add_argument("--write", action="store_true", help="record the results in bench/results/ (tracked)")
     args = ap.parse_args()
 
     env = dict(os.environ)
@@ -167,8 +168,9 @@ def main() -> int:
     report = {"meta": meta, "results": results}
     text = json.dumps(report, indent=2) + "\n"
     markdown = render(meta, results)
-    write_atomic(RESULTS / "access.json", text)
-    write_atomic(RESULTS / "access.md", markdown)
+    if args.write:
+        write_atomic(RESULTS / "access.json", text)
+        write_atomic(RESULTS / "access.md", markdown)
     print(text)
     print(markdown)
     return 0

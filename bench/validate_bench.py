@@ -5,6 +5,7 @@ peak memory (max RSS), ratios measured side by side in this one run, and checks 
 violation was found at its row under its rule.
 
 Usage: python bench/validate_bench.py [--sizes 10000 100000 1000000] [--repeats 3] [--frictionless-max 1000000]
+       [--write: record bench/results/validation.*] [--keep-work: keep the generated packages]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import itertools
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,7 +131,17 @@ def main() -> int:
     ap.add_argument(
         "--frictionless-max", type=int, default=1_000_000, help="skip frictionless above this size"
     )
+    ap.add_argument("--write", action="store_true", help="record the results in bench/results/ (tracked)")
+    ap.add_argument("--keep-work", action="store_true", help="keep the generated packages in bench/work/")
     args = ap.parse_args()
+    try:
+        return _main(args)
+    finally:
+        if not args.keep_work:
+            shutil.rmtree(WORK, ignore_errors=True)
+
+
+def _main(args: argparse.Namespace) -> int:
     rows = []
     all_found = True
     for n in args.sizes:
@@ -163,12 +175,13 @@ def main() -> int:
         "versions": {p: version(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
         "date": time.strftime("%Y-%m-%d"),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "validation.json").write_text(
-        json.dumps({"meta": meta, "runs": rows, "summary": summary}, indent=2) + "\n"
-    )
     md = render(meta, rows, summary)
-    (RESULTS / "validation.md").write_text(md)
+    if args.write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "validation.json").write_text(
+            json.dumps({"meta": meta, "runs": rows, "summary": summary}, indent=2) + "\n"
+        )
+        (RESULTS / "validation.md").write_text(md)
     print(md)
     return 0 if all_found else 1
 

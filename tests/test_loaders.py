@@ -128,3 +128,16 @@ def test_version_downloads_then_loads(pkg: PackageCopy, downloads_from_pkg: list
     frame = syria_offensive.load_actors(version="2.0.0", validate=False)
     assert asked == ["2.0.0"]
     assert list(frame["actor_id"]) == [a["actor_id"] for a in actors[:3]]
+
+
+def test_loader_and_validate_give_one_rule_for_one_fault(pkg: PackageCopy) -> None:
+    from syria_offensive.validation import validate_package
+
+    first = pkg.read("figures")[1][0]["figure_id"]
+    pkg.edit("figures", 1, figure_id=first)  # a duplicate key
+    expected = {(p.file, p.row, p.column, p.rule) for p in validate_package(pkg.root).problems}
+    with pytest.raises(InvalidDataError) as caught:
+        syria_offensive.load_figures(pkg.root)
+    got = {(p.file, p.row, p.column, p.rule) for p in caught.value.report.problems}  # type: ignore[attr-defined]
+    assert got == {e for e in expected if e[0] == "data/figures.csv"}
+    assert got and all(rule != "unique" or row != 2 for _, row, _, rule in got)

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from pandera.engines import polars_engine
 
-from conftest import ROOT
+from conftest import ROOT, PackageCopy
 from syria_offensive.descriptor import load_package
 from syria_offensive.models import table_model
 from syria_offensive.polars_types import POLARS_TYPES
@@ -72,3 +72,35 @@ def test_a_model_rejects_a_frame_that_breaks_its_schema() -> None:
     )
     with pytest.raises(pa.errors.SchemaError):
         model.validate(frame)
+
+
+def test_pandera_model_and_validator_find_the_same_semantic_faults(pkg: PackageCopy) -> None:
+    """The validator evaluates the declared rules without pandera; the derived model must agree."""
+    import pandera.errors
+
+    from syria_offensive.loaders import load_frame
+    from syria_offensive.validation import validate_package
+    from syria_offensive.window import DEFAULT_WINDOW
+
+    figures = [i for i, r in enumerate(pkg.read("figures")[1]) if not r["series_id"]][:3]
+    pkg.edit("figures", figures[0], value_low="9", value_best="5", value_high="9", qualifier="range")
+    pkg.edit("figures", figures[1], period_end="2024-11-01")
+    pkg.edit("events", 2, end_date="2024-11-01")
+    validator = {
+        (p.file, p.row, p.rule) for p in validate_package(pkg.root).problems if p.layer == "semantics"
+    }
+    assert len(validator) >= 3
+    package = load_package(pkg.root)
+    from_model = set()
+    for name in ("figures", "events"):
+        frame = load_frame(package, name, backend="polars", validate=False)
+        resource = package.resources[name]
+        model = table_model(name, resource.schema, columns=False, window=DEFAULT_WINDOW)
+        try:
+            model.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            for index in exc.failure_cases.filter(pl.col("check").is_in([r.rule for r in rules_for(name)]))[
+                ["check", "index"]
+            ].iter_rows():
+                from_model.add((resource.path, int(index[1]) + 2, index[0]))
+    assert from_model == validator

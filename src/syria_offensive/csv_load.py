@@ -64,12 +64,17 @@ class LoadedTable:
         return ident(self.name + "__rows")
 
 
+def cell_column(index: int) -> str:
+    return f"__c{index}"
+
+
 def read_csv_call(
     path: Path, header: list[str], *, rejects: str | None, padded: bool = False, parallel: bool = True
 ) -> str:
     # No `new_line` option: DuckDB 2.0 with new_line set and strict_mode on returns no rows at all for a
     # CRLF file, silently. Left unset, it reads both LF and CRLF; validation reports CRLF separately.
-    columns = "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in header) + "}"
+    # Cells are named by position, not by the header's text, which may be empty, repeated or hostile.
+    columns = "{" + ", ".join(f"{literal(cell_column(i))}: 'VARCHAR'" for i in range(len(header))) + "}"
     if padded:
         columns = columns[:-1] + f", {literal(EXTRA)}: 'VARCHAR'" + "}"
     options = [
@@ -111,12 +116,13 @@ def load_resource(
     """
     schema = resource.schema
     present = [f for f in schema.fields if f.name in header]
-    last = ident(header[-1])
+    position = {name: i for i, name in reversed(list(enumerate(header)))}  # the first of repeated names
+    last = ident(cell_column(len(header) - 1))
     selects = [
         f"(CASE WHEN {ident(EXTRA)} IS NOT NULL THEN 1 WHEN {last} IS NULL THEN -1 ELSE 0 END)::TINYINT AS {CELLS}"
     ]
     for f in present:
-        raw = nulled(ident(f.name), schema)
+        raw = nulled(ident(cell_column(position[f.name])), schema)
         typed = cast_expr(f, raw)
         selects.append(f"{typed} AS {ident(f.name)}")
         if keep_raw and is_parsed(f):
@@ -249,5 +255,6 @@ def _rejects(con: duckdb.DuckDBPyConnection, table: str, header: list[str]) -> l
     out = []
     for line, column, error_type, csv_line, message in found:
         rule = REJECT_RULES.get(str(error_type), "csv-syntax")
-        out.append(Reject(int(line), column if column in header else None, rule, str(csv_line), str(message)))
+        named = {cell_column(i): name for i, name in enumerate(header)}
+        out.append(Reject(int(line), named.get(str(column)), rule, str(csv_line), str(message)))
     return out

@@ -8,9 +8,9 @@
 Columns carry the Table Schema's types: dates as dates (pandas has no date type: datetime64[s]),
 enums as categoricals whose categories are the schema's values (pandas Categorical / polars Enum),
 integers as nullable Int64, booleans nullable, lists as lists. The CSV is read by DuckDB with the
-schema's types (never by sniffing), then checked: every cell parses, and the table's pandera model
-(its constraints and semantic rules) holds; a failure raises InvalidDataError naming the file, row and
-rule. `validate=False` skips the checks (enum values must still be in the schema to become categories).
+schema's types (never by sniffing), after the package has been checked by the same validator as
+`syria-offensive validate` (once per state of its files): a problem in the table's file or schema
+raises InvalidDataError naming the file, row and rule, with the rule ids validate reports. `validate=False` skips the checks (enum values must still be in the schema to become categories).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from .load_problems import raise_if_any
 from .package_source import open_package
 from .problems import Problem
 from .sql import ident
-from .window import study_window
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,16 +44,14 @@ def load_frame(package: Package, name: str, *, backend: Backend = "pandas", vali
     resource = package.resource(name)
     what = f"{resource.path} does not load"
     descriptor = str(package.descriptor_path)
-    if validate:  # pandera and the semantic rules: only when the loader validates
-        from .load_validation import model_problems, unparsed_cells
+    if validate:  # the one checker: the same rules, rule ids and rows as `syria-offensive validate`
+        from .validation import table_problems
+
+        raise_if_any(table_problems(package, name), descriptor, what)
     with duckdb.connect(":memory:") as con:
-        table = load_table(con, package, name, keep_raw=validate)
+        table = load_table(con, package, name)
         columns = ", ".join(ident(f) for f in resource.schema.field_names)
         frame = con.sql(f"SELECT {ROW}, {columns} FROM {table.view} ORDER BY {ROW}").pl()
-        if validate:
-            raise_if_any(unparsed_cells(con, resource, table), descriptor, what)
-    if validate:
-        raise_if_any(model_problems(frame, resource, study_window(package)[0]), descriptor, what)
     frame = frame.drop(ROW)
     bad = enum_violations(frame, resource.schema)
     raise_if_any(

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from ..csv_load import LoadedTable, load_resource
-from ..descriptor import load_package
+from ..descriptor import Package, load_package
 from ..problems import Problem, Report
 from ..window import study_window
 from .cells import check_cells
@@ -54,14 +54,14 @@ def _reject_problems(path: str, table: LoadedTable) -> list[Problem]:
     return out
 
 
-def validate_package(path: str | Path | None = None, *, threads: int | None = None) -> Report:
+def validate_package(path: str | Path | Package | None = None, *, threads: int | None = None) -> Report:
     """Validate a data package (folder, descriptor path, or None for the bundled data).
 
     Raises PackageError when the descriptor cannot be read at all.
     """
-    from .semantics import check_semantics  # pandera: imported only by what validates rows
+    from .semantics import check_semantics  # polars: imported only by what validates rows
 
-    package = load_package(path)
+    package = path if isinstance(path, Package) else load_package(path)
     report = Report(str(package.descriptor_path))
     report.extend(package.problems)
     window, problems = study_window(package)
@@ -101,3 +101,49 @@ def validate_package(path: str | Path | None = None, *, threads: int | None = No
         hasher.shutdown(wait=True, cancel_futures=True)
         con.close()
     return report
+
+
+# The last reports by the state of the files they read, so that load_all() validates a package once.
+_REPORTS: dict[tuple[object, ...], Report] = {}
+_KEEP = 4
+
+
+def _files_state(package: Package) -> tuple[object, ...]:
+    paths = [package.descriptor_path]
+    for res in package.resources.values():
+        paths.append(res.file(package.root))
+        if res.schema_path:
+            paths.append(package.root / res.schema_path)
+    state: list[object] = []
+    for p in paths:
+        try:
+            st = p.stat()
+            state.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append((str(p), None, None))
+    return tuple(state)
+
+
+def package_report(package: Package) -> Report:
+    """validate_package(package), reused while none of the package's files has changed."""
+    key = _files_state(package)
+    report = _REPORTS.get(key)
+    if report is None:
+        report = validate_package(package)
+        if len(_REPORTS) >= _KEEP:
+            _REPORTS.pop(next(iter(_REPORTS)))
+        _REPORTS[key] = report
+    return report
+
+
+def table_problems(package: Package, name: str) -> list[Problem]:
+    """The problems that concern table `name`: those of its file and its schema, and the descriptor's
+    about it. The loaders raise on these, so a loader and `validate` give one rule id for one fault."""
+    resource = package.resource(name)
+    own = {resource.path, resource.schema_path}
+    descriptor = package.descriptor_path.name
+    return [
+        p
+        for p in package_report(package).problems
+        if p.file in own or (p.file == descriptor and p.value in (name, resource.path))
+    ]

@@ -1,30 +1,29 @@
-"""Layer 2: the pandera models' semantic checks, run on each loaded table as a polars frame."""
+"""Layer 2: the semantic rules of semantic_rules.py, run on each loaded table as a polars frame.
+
+The rules are declared once, as polars expressions; `models.py` derives pandera models from the same
+declarations for users who check their own frames. Validation evaluates the expressions directly:
+measured on the bundled data, importing pandera (and with it pandas) cost more than the rest of a
+validation run together, and about 100 MB, for the same verdict (tests/test_models.py holds the two
+to the same findings).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import duckdb
-import pandera.errors
 import polars as pl
 
 from ..csv_load import ROW, LoadedTable
 from ..descriptor import Package
-from ..models import table_model
 from ..problems import Problem
-from ..semantic_rules import RULES
+from ..semantic_rules import rules_for
 from ..sql import ident
 from ..window import StudyWindow
 
-MESSAGES = {(r.table, r.rule): r for r in RULES}
 
-
-def _shown(frame: pl.DataFrame, index: int, columns: tuple[str, ...]) -> str:
-    parts = []
-    for c in columns:
-        value: Any = frame[c][index]
-        parts.append(f"{c}={'' if value is None else value}")
-    return "; ".join(parts)
+def _shown(row: dict[str, Any], columns: tuple[str, ...]) -> str:
+    return "; ".join(f"{c}={'' if row[c] is None else row[c]}" for c in columns)
 
 
 def check_semantics(
@@ -33,34 +32,25 @@ def check_semantics(
     problems: list[Problem] = []
     for name, table in tables.items():
         resource = package.resources[name]
-        model = table_model(name, resource.schema, columns=False, window=window, present=table.columns)
-        if not model.checks:
+        rules = [r for r in rules_for(name) if all(c in table.columns for c in r.columns)]
+        if not rules:
             continue
-        needed = sorted(
-            {
-                c
-                for r in RULES
-                if r.table == name and all(x in table.columns for x in r.columns)
-                for c in r.columns
-            }
-        )
+        needed = sorted({c for r in rules for c in r.columns})
         select = ", ".join([ROW, *(ident(c) for c in needed)])
         frame = con.sql(f"SELECT {select} FROM {table.view}").pl()
-        try:
-            model.validate(frame, lazy=True)
-        except pandera.errors.SchemaErrors as exc:
-            cases = exc.failure_cases
-            for check, index in zip(cases["check"].to_list(), cases["index"].to_list(), strict=True):
-                rule = MESSAGES[(name, check)]
-                if index is None:
-                    continue
+        broken = frame.select(
+            pl.col(ROW), *(~rule.ok(window).fill_null(True).alias(rule.rule) for rule in rules)
+        )
+        for rule in rules:
+            rows = frame.filter(broken[rule.rule]).sort(ROW)
+            for row in rows.iter_rows(named=True):
                 problems.append(
                     Problem(
                         resource.path,
-                        int(frame[ROW][index]),
+                        int(row[ROW]),
                         rule.columns[0],
                         rule.rule,
-                        _shown(frame, index, rule.columns),
+                        _shown(row, rule.columns),
                         rule.message,
                         "semantics",
                     )
