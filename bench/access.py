@@ -98,7 +98,7 @@ def measure(path: str, task: str, repeats: int, env: dict[str, str]) -> dict[str
 
 
 def package_rows(path: str) -> dict[str, int]:
-    from syria_offensive.descriptor import load_package
+    from syria_offensive.metadata.descriptor import load_package
 
     package = load_package(path or None)
     counts = {}

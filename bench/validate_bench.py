@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))  # support/synthetic.py: the package generator
 WORK = HERE / "work"
 RESULTS = HERE / "results"
 
@@ -97,8 +98,8 @@ def generator_key() -> str:
     """Packages are cached per version of the generator and the schemas, so a change rebuilds them."""
     import hashlib
 
-    import syria_offensive.synthetic as synthetic
-    from syria_offensive.paths import bundled_package_dir
+    from support import synthetic  # tests/support: test and bench support, not library code
+    from syria_offensive.metadata.paths import bundled_package_dir
 
     digest = hashlib.sha256(Path(synthetic.__file__).read_bytes())
     for schema in sorted((bundled_package_dir() / "schemas").glob("*.json")):
@@ -107,7 +108,7 @@ def generator_key() -> str:
 
 
 def ensure_package(n: int) -> tuple[Path, list[dict[str, object]]]:
-    from syria_offensive.synthetic import make_package
+    from support.synthetic import make_package
 
     root = WORK / generator_key() / f"events-{n}"
     planted_file = root / "planted.json"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.descriptor import load_package
-from syria_offensive.package_hashes import write_hashes
+from syria_offensive.maintain.package_hashes import write_hashes
+from syria_offensive.metadata.descriptor import load_package
 from syria_offensive.problems import Report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def found(report: Report) -> set[tuple[str, int | None, str | None, str]]:
 @pytest.fixture
 def downloads_from_pkg(pkg: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """Replace download() with one that serves the `pkg` copy; returns the versions it was asked for."""
-    import syria_offensive.download as download_module
+    import syria_offensive.release.download as download_module
 
     asked: list[str | None] = []
 

@@ -10,9 +10,9 @@ import pytest
 from conftest import PackageCopy
 from expected import rows
 from syria_offensive import connect
-from syria_offensive.descriptor import TABLES, load_package
-from syria_offensive.duckdb_types import DUCKDB_TYPES
 from syria_offensive.errors import InvalidDataError, PackageError
+from syria_offensive.metadata.descriptor import TABLES, load_package
+from syria_offensive.metadata.duckdb_types import DUCKDB_TYPES
 
 
 def test_one_table_per_resource_typed_from_its_schema(pkg: PackageCopy) -> None:

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import ROOT, PackageCopy, found
-from syria_offensive.descriptor import TABLES, load_package
 from syria_offensive.errors import PackageError
+from syria_offensive.metadata.descriptor import TABLES, load_package
 from syria_offensive.validation import validate_package
 
 

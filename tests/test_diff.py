@@ -11,9 +11,9 @@ import pytest
 from conftest import PackageCopy
 from release_support import LocalServer, registry_entry, snapshot
 from syria_offensive.cli import main
-from syria_offensive.diff import diff
 from syria_offensive.errors import PackageError
 from syria_offensive.release.build import build_release
+from syria_offensive.release.diff import diff
 
 NEW_ID = "EV-20991231-999"
 

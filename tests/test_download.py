@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from release_support import LocalServer, files_under, raw_zip, registry_entry, snapshot
-from syria_offensive import download as download_module
 from syria_offensive.cli import main
-from syria_offensive.descriptor import load_package
-from syria_offensive.download import download
 from syria_offensive.errors import DownloadError, PackageError
+from syria_offensive.metadata.descriptor import load_package
+from syria_offensive.release import download as download_module
 from syria_offensive.release.build import build_release
 from syria_offensive.release.checksums import format_sums, sha256_bytes
+from syria_offensive.release.download import download
 from syria_offensive.release.names import archive_name, folder_name
 
 VERSION = "1.10.0"

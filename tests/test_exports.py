@@ -12,12 +12,12 @@ import pytest
 
 from conftest import PackageCopy
 from expected import by_key, event_fatalities, joined, names_by_role, rows
+from syria_offensive.access.sql_views import view_files
 from syria_offensive.cli import main
-from syria_offensive.descriptor import TABLES
 from syria_offensive.exports import FORMATS, export
 from syria_offensive.exports import parquet as parquet_export
 from syria_offensive.exports.acled import COLUMNS as ACLED_COLUMNS
-from syria_offensive.sql_views import view_files
+from syria_offensive.metadata.descriptor import TABLES
 from test_views import plant_fatality_figures
 
 ACLED_INTER = {

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, PackageCopy
 from hostile_corpus import CORPUS
-from syria_offensive.descriptor import load_package
 from syria_offensive.errors import PackageError
-from syria_offensive.package_hashes import write_hashes
+from syria_offensive.maintain.package_hashes import write_hashes
+from syria_offensive.metadata.descriptor import load_package
 from syria_offensive.validation import validate_package
 
 # Generous: a run of the whole package takes about a second; a hang is what this catches.

@@ -11,8 +11,8 @@ import pytest
 import syria_offensive
 from conftest import PackageCopy
 from expected import rows
-from syria_offensive.descriptor import TABLES, load_package
 from syria_offensive.errors import InvalidDataError
+from syria_offensive.metadata.descriptor import TABLES, load_package
 
 
 def test_pandas_types_follow_the_schema(pkg: PackageCopy) -> None:

@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import ROOT
-from syria_offensive.gazetteer import EXTRACT, syrian_records
+from syria_offensive.metadata.gazetteer import EXTRACT, syrian_records
 
 
 def test_one_version_everywhere() -> None:

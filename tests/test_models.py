@@ -8,10 +8,10 @@ import pytest
 from pandera.engines import polars_engine
 
 from conftest import ROOT, PackageCopy
-from syria_offensive.descriptor import load_package
-from syria_offensive.models import table_model
-from syria_offensive.polars_types import POLARS_TYPES
-from syria_offensive.semantic_rules import rules_for
+from syria_offensive.metadata.descriptor import load_package
+from syria_offensive.metadata.polars_types import POLARS_TYPES
+from syria_offensive.validation.models import table_model
+from syria_offensive.validation.rules import rules_for
 
 PACKAGE = load_package(ROOT)
 
@@ -78,9 +78,9 @@ def test_pandera_model_and_validator_find_the_same_semantic_faults(pkg: PackageC
     """The validator evaluates the declared rules without pandera; the derived model must agree."""
     import pandera.errors
 
-    from syria_offensive.loaders import load_frame
+    from syria_offensive.access.loaders import load_frame
+    from syria_offensive.metadata.window import DEFAULT_WINDOW
     from syria_offensive.validation import validate_package
-    from syria_offensive.window import DEFAULT_WINDOW
 
     figures = [i for i, r in enumerate(pkg.read("figures")[1]) if not r["series_id"]][:3]
     pkg.edit("figures", figures[0], value_low="9", value_best="5", value_high="9", qualifier="range")

@@ -17,9 +17,9 @@ import pytest
 import syria_offensive
 from conftest import PackageCopy
 from expected import rows
+from syria_offensive.access.sql_views import view_files
 from syria_offensive.cli import main
-from syria_offensive.descriptor import TABLES
-from syria_offensive.sql_views import view_files
+from syria_offensive.metadata.descriptor import TABLES
 
 SQL = "SELECT event_id, event_date, place_id FROM events WHERE event_type = ? ORDER BY event_id"
 

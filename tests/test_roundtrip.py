@@ -10,9 +10,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from conftest import PackageCopy
-from syria_offensive.descriptor import TABLES, Field, load_package
+from syria_offensive.access.table_csv import cell_text
 from syria_offensive.exports import export
-from syria_offensive.table_csv import cell_text
+from syria_offensive.metadata.descriptor import TABLES, Field, load_package
 
 AWKWARD = 'قصف على "حماة"، ثم هدوء, a comma, a "quote"\nand a second line\r\nand a third'
 

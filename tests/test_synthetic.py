@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.synthetic import make_package
+from support.synthetic import make_package
 from syria_offensive.validation import validate_package
 
 

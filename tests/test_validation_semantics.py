@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import PackageCopy, found
-from syria_offensive.gazetteer import syrian_records
+from syria_offensive.metadata.gazetteer import syrian_records
 from syria_offensive.validation import validate_package
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import PackageCopy
 from expected import TERRITORY_SUB_EVENTS, by_key, event_fatalities, integer, joined, names_by_role, rows
 from syria_offensive import connect
-from syria_offensive.sql_views import view_files
+from syria_offensive.access.sql_views import view_files
 
 VIEWS = {
     "events_enriched",

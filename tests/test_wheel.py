@@ -54,8 +54,10 @@ def test_installed_wheel_loads_and_validates_the_data_offline(
         shipped = zf.read("syria_offensive/_package/data/events.csv").decode("utf-8")
         names = zf.namelist()
         assert "syria_offensive/release/registry.json" in names
-        assert "syria_offensive/geonames_sy.csv" in names  # the offline gazetteer the validator needs
-        shipped_views = {n.rsplit("/", 1)[-1] for n in names if n.startswith("syria_offensive/views/")}
+        assert (
+            "syria_offensive/metadata/geonames_sy.csv" in names
+        )  # the offline gazetteer the validator needs
+        shipped_views = {n.rsplit("/", 1)[-1] for n in names if n.startswith("syria_offensive/access/views/")}
         assert {p.name for p in (ROOT / "src" / "syria_offensive" / "views").glob("*.sql")} <= shipped_views
     expected_events = len(list(csv.DictReader(io.StringIO(shipped))))
 

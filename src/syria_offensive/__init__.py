@@ -10,10 +10,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .connection import connect
-    from .descriptor import load_package
-    from .errors import InvalidDataError, PackageError
-    from .loaders import (
+    from syria_offensive.access.connection import connect
+    from syria_offensive.access.loaders import (
         load,
         load_actors,
         load_all,
@@ -25,21 +23,25 @@ if TYPE_CHECKING:
         load_places,
         load_sources,
     )
-    from .query import query
-    from .validation import validate_package
+    from syria_offensive.access.query import query
+    from syria_offensive.errors import InvalidDataError, PackageError
+    from syria_offensive.metadata.descriptor import load_package
+    from syria_offensive.release.download import download
+    from syria_offensive.validation import validate_package
 
     __version__: str
 
 # public name -> the module that defines it
 _WHERE = {
-    "connect": "connection",
-    "load_package": "descriptor",
+    "connect": "access.connection",
+    "load_package": "metadata.descriptor",
     "InvalidDataError": "errors",
     "PackageError": "errors",
-    "query": "query",
+    "query": "access.query",
+    "download": "release.download",
     "validate_package": "validation",
     **{
-        name: "loaders"
+        name: "access.loaders"
         for name in (
             "load",
             "load_actors",
@@ -85,6 +87,7 @@ __all__ = [
     "PackageError",
     "__version__",
     "connect",
+    "download",
     "load",
     "load_actors",
     "load_all",

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .writer import FORMATS, export
+    from syria_offensive.exports.writer import FORMATS, export
 
 
 def __getattr__(name: str) -> Any:
     if name in ("export", "FORMATS"):
-        from . import writer
+        from syria_offensive.exports import writer
 
         return getattr(writer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,11 +18,16 @@ from typing import Any
 
 import duckdb
 
-from ..descriptor import Package
-from ..table_csv import csv_text
-from . import catalog
-from .acled_vocabulary import CIVILIAN_TARGETING, DISORDER_TYPE_BY_SUB_EVENT, INTER_LABELS, interaction
-from .tabular import ACLED_REGION, COUNTRY_ISO_NUMERIC, COUNTRY_NAME, records
+from syria_offensive.access.table_csv import csv_text
+from syria_offensive.exports import catalog
+from syria_offensive.exports.acled_vocabulary import (
+    CIVILIAN_TARGETING,
+    DISORDER_TYPE_BY_SUB_EVENT,
+    INTER_LABELS,
+    interaction,
+)
+from syria_offensive.exports.tabular import ACLED_REGION, COUNTRY_ISO_NUMERIC, COUNTRY_NAME, records
+from syria_offensive.metadata.descriptor import Package
 
 NAME = "acled"
 DESCRIPTION = catalog.FORMATS[NAME]

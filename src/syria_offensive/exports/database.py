@@ -6,10 +6,10 @@ from pathlib import Path
 
 import duckdb
 
-from ..descriptor import Package
-from ..sql import ident
-from ..sql_views import create_views
-from . import catalog
+from syria_offensive.access.sql_views import create_views
+from syria_offensive.exports import catalog
+from syria_offensive.metadata.descriptor import Package
+from syria_offensive.sql import ident
 
 NAME = "duckdb"
 DESCRIPTION = catalog.FORMATS[NAME]

@@ -10,9 +10,9 @@ from typing import Any
 
 import duckdb
 
-from ..descriptor import Package
-from . import catalog
-from .tabular import records
+from syria_offensive.exports import catalog
+from syria_offensive.exports.tabular import records
+from syria_offensive.metadata.descriptor import Package
 
 NAME = "geojson"
 DESCRIPTION = catalog.FORMATS[NAME]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import duckdb
 
-from ..descriptor import Package
-from ..table_csv import csv_text
-from . import catalog
-from .tabular import COUNTRY_ISO3, COUNTRY_NAME, fetch
+from syria_offensive.access.table_csv import csv_text
+from syria_offensive.exports import catalog
+from syria_offensive.exports.tabular import COUNTRY_ISO3, COUNTRY_NAME, fetch
+from syria_offensive.metadata.descriptor import Package
 
 NAME = "hxl"
 DESCRIPTION = catalog.FORMATS[NAME]

@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from ..descriptor import Package
-from ..sql import ident
-from . import catalog
+from syria_offensive.exports import catalog
+from syria_offensive.metadata.descriptor import Package
+from syria_offensive.sql import ident
 
 NAME = "parquet"
 DESCRIPTION = catalog.FORMATS[NAME]

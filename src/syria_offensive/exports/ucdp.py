@@ -20,10 +20,10 @@ from typing import Any
 
 import duckdb
 
-from ..descriptor import Package
-from ..table_csv import csv_text
-from . import catalog
-from .tabular import COUNTRY_NAME, records
+from syria_offensive.access.table_csv import csv_text
+from syria_offensive.exports import catalog
+from syria_offensive.exports.tabular import COUNTRY_NAME, records
+from syria_offensive.metadata.descriptor import Package
 
 NAME = "ucdp"
 DESCRIPTION = catalog.FORMATS[NAME]

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-from ..connection import build_connection
-from ..package_source import open_package
-from . import acled, catalog, database, geojson, hxl, parquet, ucdp
-from .staging import staged
+from syria_offensive.access.connection import build_connection
+from syria_offensive.exports import acled, catalog, database, geojson, hxl, parquet, ucdp
+from syria_offensive.exports.staging import staged
+from syria_offensive.read.package_source import open_package
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (parquet, database, geojson, acled, ucdp, hxl)}
 assert list(FORMATS) == list(catalog.FORMATS), "exports/catalog.py lists the formats in this order"

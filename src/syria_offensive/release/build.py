@@ -21,15 +21,22 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..descriptor import Package, load_package
-from ..errors import InvalidDataError, PackageError
-from ..validation import validate_package
-from .checksums import format_sums, sha256_bytes, sha256_file
-from .dists import build_distributions
-from .names import CHECKSUMS, archive_name, dist_checksums_name, duckdb_name, folder_name, looks_like_version
-from .table_files import LOAD_SQL, build_duckdb, load_sql, parquet_files
-from .zipwrite import deterministic_zip
+from syria_offensive.atomic import write_atomic
+from syria_offensive.errors import InvalidDataError, PackageError
+from syria_offensive.metadata.descriptor import Package, load_package
+from syria_offensive.release.checksums import format_sums, sha256_bytes, sha256_file
+from syria_offensive.release.dists import build_distributions
+from syria_offensive.release.names import (
+    CHECKSUMS,
+    archive_name,
+    dist_checksums_name,
+    duckdb_name,
+    folder_name,
+    looks_like_version,
+)
+from syria_offensive.release.table_files import LOAD_SQL, build_duckdb, load_sql, parquet_files
+from syria_offensive.release.zipwrite import deterministic_zip
+from syria_offensive.validation import validate_package
 
 TOP_FILES = ("datapackage.json", "README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA")
 TOP_DIRS = ("data", "schemas", "docs")

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import PackageError
+from syria_offensive.errors import PackageError
 
 # 1980-01-01T00:00:00Z, the earliest time a zip entry can record; used unless SOURCE_DATE_EPOCH is set.
 DEFAULT_SOURCE_DATE_EPOCH = "315532800"

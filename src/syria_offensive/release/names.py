@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import PackageError
+from syria_offensive.errors import PackageError
 
 PROJECT = "syria-offensive-2024"
 CHECKSUMS = "SHA256SUMS"

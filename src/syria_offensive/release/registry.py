@@ -18,10 +18,10 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ..atomic import write_atomic
-from ..errors import PackageError
-from .checksums import sha256_file
-from .names import archive_name, folder_name, normalize_version
+from syria_offensive.atomic import write_atomic
+from syria_offensive.errors import PackageError
+from syria_offensive.release.checksums import sha256_file
+from syria_offensive.release.names import archive_name, folder_name, normalize_version
 
 REGISTRY_PATH = Path(__file__).resolve().parent / "registry.json"
 REGISTRY_ENV = "SYRIA_OFFENSIVE_REGISTRY"

@@ -11,11 +11,11 @@ import sys
 
 import duckdb
 
-from ..csv_load import load_resource
-from ..descriptor import load_package
-from ..paths import bundled_package_dir
-from ..validation import validate_package
-from ..validation.files import check_file
+from syria_offensive.metadata.descriptor import load_package
+from syria_offensive.metadata.paths import bundled_package_dir
+from syria_offensive.read.csv_load import load_resource
+from syria_offensive.read.files import check_file
+from syria_offensive.validation import validate_package
 
 
 def main() -> int:

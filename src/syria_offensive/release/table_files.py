@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 
-from ..csv_load import load_resource
-from ..descriptor import Package
-from ..errors import PackageError
-from ..sql import ident, literal
-from ..validation.files import check_file
+from syria_offensive.errors import PackageError
+from syria_offensive.metadata.descriptor import Package
+from syria_offensive.read.csv_load import load_resource
+from syria_offensive.read.files import check_file
+from syria_offensive.sql import ident, literal
 
 PARQUET_DIR = "parquet"
 LOAD_SQL = "load.sql"

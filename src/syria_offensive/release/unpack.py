@@ -16,8 +16,8 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from .checksums import mismatches, parse_sums
-from .names import CHECKSUMS
+from syria_offensive.release.checksums import mismatches, parse_sums
+from syria_offensive.release.names import CHECKSUMS
 
 MAX_UNPACKED_BYTES = 4 * 1024**3
 

@@ -13,14 +13,14 @@ from typing import Any
 
 import duckdb
 
-from ..csv_load import LoadedTable, load_resource
-from ..descriptor import Package, load_package
-from ..problems import Problem, Report
-from ..window import study_window
-from .cells import check_cells
-from .crosstable import check_cross_table
-from .files import check_file, hash_problem, sha256_of
-from .keys import check_foreign_keys, check_unique
+from syria_offensive.metadata.descriptor import Package, load_package
+from syria_offensive.metadata.window import study_window
+from syria_offensive.problems import Problem, Report
+from syria_offensive.read.csv_load import LoadedTable, load_resource
+from syria_offensive.read.files import check_file, hash_problem, sha256_of
+from syria_offensive.validation.cells import check_cells
+from syria_offensive.validation.crosstable import check_cross_table
+from syria_offensive.validation.keys import check_foreign_keys, check_unique
 
 __all__ = ["study_window", "validate_package"]  # study_window: kept here for callers of 0.1.0
 
@@ -59,7 +59,9 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
 
     Raises PackageError when the descriptor cannot be read at all.
     """
-    from .semantics import check_semantics  # polars: imported only by what validates rows
+    from syria_offensive.validation.semantics import (
+        check_semantics,  # polars: imported only by what validates rows
+    )
 
     package = path if isinstance(path, Package) else load_package(path)
     report = Report(str(package.descriptor_path))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import duckdb
 
-from ..csv_load import RAW_SUFFIX, ROW, LoadedTable
-from ..descriptor import Field, Resource
-from ..duckdb_types import is_parsed
-from ..problems import Problem
-from ..sql import ident, literal, literal_list
+from syria_offensive.metadata.descriptor import Field, Resource
+from syria_offensive.metadata.duckdb_types import is_parsed
+from syria_offensive.problems import Problem
+from syria_offensive.read.csv_load import RAW_SUFFIX, ROW, LoadedTable
+from syria_offensive.sql import ident, literal, literal_list
 
 TYPE_NAMES = {
     "integer": "integer (a whole number)",

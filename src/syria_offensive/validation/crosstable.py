@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ..csv_load import ROW, LoadedTable
-from ..descriptor import Package
-from ..problems import Problem
-from ..sql import ident
+from syria_offensive.metadata.descriptor import Package
+from syria_offensive.problems import Problem
+from syria_offensive.read.csv_load import ROW, LoadedTable
+from syria_offensive.sql import ident
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import duckdb
 
-from ..csv_load import ROW, LoadedTable
-from ..descriptor import Package, Resource
-from ..problems import Problem
-from ..sql import ident
+from syria_offensive.metadata.descriptor import Package, Resource
+from syria_offensive.problems import Problem
+from syria_offensive.read.csv_load import ROW, LoadedTable
+from syria_offensive.sql import ident
 
 
 def _duplicates(

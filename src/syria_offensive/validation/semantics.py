@@ -14,12 +14,12 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from ..csv_load import ROW, LoadedTable
-from ..descriptor import Package
-from ..problems import Problem
-from ..semantic_rules import rules_for
-from ..sql import ident
-from ..window import StudyWindow
+from syria_offensive.metadata.descriptor import Package
+from syria_offensive.metadata.window import StudyWindow
+from syria_offensive.problems import Problem
+from syria_offensive.read.csv_load import ROW, LoadedTable
+from syria_offensive.sql import ident
+from syria_offensive.validation.rules import rules_for
 
 
 def _shown(row: dict[str, Any], columns: tuple[str, ...]) -> str:

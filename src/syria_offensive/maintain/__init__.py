@@ -1,0 +1,1 @@
+"""Maintainer tooling: canonical form, hashes, the data dictionary."""

@@ -1,0 +1,1 @@
+"""Stage 1: what the package says of itself: descriptor, schemas' types, vocabularies, paths."""

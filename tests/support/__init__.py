@@ -1,0 +1,1 @@
+"""Test and benchmark support code (not shipped in the wheel)."""
