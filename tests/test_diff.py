@@ -140,3 +140,17 @@ def test_an_unknown_side_is_a_clear_error(tmp_path: Path, capsys: pytest.Capture
     assert "no such folder or datapackage.json, and not a version" in capsys.readouterr().err
     with pytest.raises(PackageError):
         diff(str(tmp_path / "missing"), str(tmp_path))
+
+
+def test_markdown_output_drafts_the_changelog_section(
+    pkg: PackageCopy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new, done = edited_copy(pkg, tmp_path / "new")
+    assert main(["diff", str(pkg.root), str(new.root), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### Data (from `syria-offensive diff")
+    n = len(pkg.read("events")[1])
+    assert f"- **events**: {n} -> {n} rows; 1 added, 1 removed, 1 changed." in out
+    assert f"  - removed: `{done['removed']}`" in out
+    assert f"  - `summary` changed in 1 rows: `{done['changed']}`" in out
+    assert "- **figures**: no change" in out

@@ -269,3 +269,82 @@ def test_registry_entries_are_checked(tmp_path: Path) -> None:
         download(
             "1.0.0", dest=tmp_path, registry={"1.0.0": {"file": "../a.zip", "sha256": "a" * 64, "size": 1}}
         )
+
+
+@pytest.mark.parametrize("layout", ["top", "version", "v-version"])
+def test_folder_mirror_is_verified_and_used_offline(
+    tmp_path: Path, release: tuple[Path, Path], registry: dict[str, Any], layout: str
+) -> None:
+    _, archive = release
+    mirror = tmp_path / "mirror"
+    sub = {"top": mirror, "version": mirror / VERSION, "v-version": mirror / f"v{VERSION}"}[layout]
+    sub.mkdir(parents=True)
+    (sub / archive.name).write_bytes(archive.read_bytes())
+    folder = download(VERSION, dest=tmp_path / "cache", mirror=mirror, registry=registry, progress=False)
+    assert load_package(folder).version == VERSION
+    assert sorted(p.name for p in (tmp_path / "cache" / VERSION).iterdir()) == sorted(
+        [archive.name, folder.name]
+    )
+
+
+def test_folder_mirror_with_a_changed_archive_is_refused(
+    tmp_path: Path, release: tuple[Path, Path], registry: dict[str, Any]
+) -> None:
+    _, archive = release
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    data = bytearray(archive.read_bytes())
+    data[-30] ^= 0xFF
+    (mirror / archive.name).write_bytes(bytes(data))
+    with pytest.raises(DownloadError, match="does not have the registry's sha256"):
+        download(VERSION, dest=tmp_path / "cache", mirror=str(mirror), registry=registry, progress=False)
+    assert not any((tmp_path / "cache" / VERSION).iterdir())  # nothing kept, no temporary file
+
+
+def test_folder_mirror_without_the_archive_says_where_it_looked(
+    tmp_path: Path, registry: dict[str, Any]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DownloadError, match=r"holds no syria-offensive-2024-1\.10\.0\.zip"):
+        download(
+            VERSION, dest=tmp_path / "cache", mirror=tmp_path / "empty", registry=registry, progress=False
+        )
+
+
+def test_mirror_from_the_environment_and_the_cli(
+    tmp_path: Path,
+    release: tuple[Path, Path],
+    registry: dict[str, Any],
+    server: LocalServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    registry_file = tmp_path / "registry.json"
+    registry_file.write_text(json.dumps(registry), encoding="utf-8")
+    monkeypatch.setenv("SYRIA_OFFENSIVE_REGISTRY", str(registry_file))
+    monkeypatch.setenv("SYRIA_OFFENSIVE_MIRROR", str(release[1].parent))
+    assert load_package(download(VERSION, dest=tmp_path / "a", progress=False)).version == VERSION
+    monkeypatch.delenv("SYRIA_OFFENSIVE_MIRROR")
+    code = main(
+        ["download", "--version", VERSION, "--dest", str(tmp_path / "b"), "--mirror", server.url(), "--quiet"]
+    )
+    assert code == 0
+    assert server.log == [f"/ok/{release[1].name}"]
+    assert capsys.readouterr().out.strip().endswith(folder_name(VERSION))
+
+
+def test_no_network_says_to_use_a_mirror(tmp_path: Path, registry: dict[str, Any]) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(DownloadError, match="--mirror FOLDER"):
+        download(
+            VERSION,
+            dest=tmp_path,
+            base_url=f"http://127.0.0.1:{port}/",
+            registry=registry,
+            progress=False,
+            timeout=5,
+        )

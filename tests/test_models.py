@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("pandera", reason="pandera is an extra: pip install '.[pandera]'")
+
 import pandera.polars as pa
 import polars as pl
-import pytest
 from pandera.engines import polars_engine
 
 from conftest import ROOT, PackageCopy

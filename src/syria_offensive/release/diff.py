@@ -126,6 +126,47 @@ class PackageDiff:
         lines += ["", f"rows: {totals[0]} added, {totals[1]} removed, {totals[2]} changed"]
         return "\n".join(lines)
 
+    def to_markdown(self) -> str:
+        """A draft of the changelog's Data section: counts per table, ids of removed rows, changed
+        columns with how many rows each; the why is for the maintainer to add by hand."""
+        lines = [
+            f"### Data (from `syria-offensive diff {self.old.label} {self.new.label}`: "
+            f"{self.old.version} -> {self.new.version})",
+            "",
+        ]
+        for t in self.tables:
+            if t.status == "added":
+                lines.append(f"- **{t.table}**: new table, {t.new_rows} rows.")
+                continue
+            if t.status == "removed":
+                lines.append(f"- **{t.table}**: table removed ({t.old_rows} rows).")
+                continue
+            if t.status == "unchanged":
+                lines.append(f"- **{t.table}**: no change ({t.new_rows} rows).")
+                continue
+            lines.append(
+                f"- **{t.table}**: {t.old_rows} -> {t.new_rows} rows; {len(t.added)} added, "
+                f"{len(t.removed)} removed, {len(t.changed)} changed."
+            )
+            if t.columns_added:
+                lines.append(f"  - columns added: {', '.join(f'`{c}`' for c in t.columns_added)}")
+            if t.columns_removed:
+                lines.append(f"  - columns removed: {', '.join(f'`{c}`' for c in t.columns_removed)}")
+            if t.removed:
+                lines.append(f"  - removed: {_id_list([_key_text(k) for k in t.removed])}")
+            by_column: dict[str, list[str]] = {}
+            for c in t.changed:
+                for col in c.columns:
+                    by_column.setdefault(col, []).append(_key_text(c.key))
+            for col, keys in sorted(by_column.items()):
+                lines.append(f"  - `{col}` changed in {len(keys)} rows: {_id_list(keys)}")
+        return "\n".join(lines)
+
+
+def _id_list(ids: list[str], most: int = 12) -> str:
+    shown = ", ".join(f"`{i}`" for i in ids[:most])
+    return shown if len(ids) <= most else f"{shown} and {len(ids) - most} more (`--format json` lists all)"
+
 
 def _key_text(key: dict[str, Any]) -> str:
     values = [str(_jsonable(v)) for v in key.values()]

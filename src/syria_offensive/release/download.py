@@ -10,8 +10,12 @@ cache and renamed into place. A later call finds the unpacked folder, checks it 
 and uses it without the network. Every failure raises DownloadError naming the version, the address
 and what went wrong, and leaves nothing half-written in the cache.
 
-Where from: `base_url`, else $SYRIA_OFFENSIVE_BASE_URL, else the project's published releases; a
-`{version}` in it is replaced by the version. Where to: `dest`, else $SYRIA_OFFENSIVE_CACHE, else
+Where from: `mirror` (an http(s) address or a local folder holding the archives, as an institution
+hosting its own copy would), else $SYRIA_OFFENSIVE_MIRROR, else `base_url`, else
+$SYRIA_OFFENSIVE_BASE_URL, else the project's published releases; a `{version}` in an address is
+replaced by the version. A folder mirror may hold the archive at its top or in a `<version>/` subfolder;
+its archive is verified exactly like a downloaded one. With none of these given, a source checkout
+uses its own releases/<version>/ folder when it holds the archive. Where to: `dest`, else $SYRIA_OFFENSIVE_CACHE, else
 pooch's per-user cache folder; each version gets its own subfolder.
 """
 
@@ -31,6 +35,7 @@ import pooch
 import requests
 
 from syria_offensive.errors import DownloadError
+from syria_offensive.metadata.paths import bundled_package_dir
 from syria_offensive.release.names import PROJECT, folder_name, normalize_version
 from syria_offensive.release.registry import Release, latest, load_registry, sorted_versions
 from syria_offensive.release.unpack import UnsafeArchiveError, unpack, verify_folder
@@ -39,6 +44,7 @@ DEFAULT_BASE_URL = (
     "https://github.com/syria-offensive-2024/syria-offensive-2024/releases/download/v{version}/"
 )
 BASE_URL_ENV = "SYRIA_OFFENSIVE_BASE_URL"
+MIRROR_ENV = "SYRIA_OFFENSIVE_MIRROR"
 CACHE_ENV = "SYRIA_OFFENSIVE_CACHE"
 DEFAULT_TIMEOUT = 60.0
 
@@ -92,8 +98,14 @@ def _describe(exc: Exception) -> str:
         return f"the server answered HTTP {exc.response.status_code} {exc.response.reason}"
     if isinstance(exc, requests.Timeout):
         return f"the server did not answer in time ({exc.__class__.__name__})"
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError | requests.ConnectionError):
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
         return f"the transfer was interrupted or cut short ({exc})"
+    if isinstance(exc, requests.ConnectionError):
+        return (
+            f"the server could not be reached or the transfer was cut short ({exc}). Without a network, "
+            f"fetch the archive elsewhere and pass its folder with --mirror FOLDER (or ${MIRROR_ENV}); "
+            "the archive is verified against the registry's sha256 either way"
+        )
     if isinstance(exc, ValueError):
         return f"the file received does not have the published sha256, so it was discarded ({exc})"
     return f"{exc.__class__.__name__}: {exc}"
@@ -126,6 +138,54 @@ def fetch_archive(release: Release, folder: Path, url: str, *, progress: bool, t
     return archive
 
 
+def checkout_mirror(release: Release) -> str | None:
+    """A source checkout keeps its released archives in releases/<version>/: use them before the network."""
+    try:
+        folder = bundled_package_dir() / "releases"
+    except FileNotFoundError:
+        return None
+    return str(folder) if (folder / release.version / release.file).is_file() else None
+
+
+def _is_folder_mirror(mirror: str) -> bool:
+    return not mirror.startswith(("http://", "https://"))
+
+
+def copy_from_folder(release: Release, folder: Path, mirror: str) -> Path:
+    """The verified archive copied from a folder mirror into `folder` (the version's cache folder)."""
+    root = Path(mirror.removeprefix("file://").replace("{version}", release.version)).expanduser()
+    candidates = [
+        root / release.file,
+        root / release.version / release.file,
+        root / f"v{release.version}" / release.file,
+    ]
+    found = next((c for c in candidates if c.is_file()), None)
+    where = f"mirror folder {root}"
+    if found is None:
+        raise DownloadError(
+            f"version {release.version}: {where} holds no {release.file} (looked at its top and in "
+            f"{release.version}/ and v{release.version}/)"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / release.file
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{release.file}.")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, found.open("rb") as src:
+            shutil.copyfileobj(src, out)
+        if tmp.stat().st_size != release.size or pooch.file_hash(str(tmp)) != release.sha256:
+            raise DownloadError(
+                f"version {release.version} from {where}: {found.name} does not have the registry's sha256 "
+                "and size, so it was not used"
+            )
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise DownloadError(f"version {release.version} from {where}: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
 def _discard(folder: Path) -> None:
     """Move a damaged unpacked folder aside, then delete it, so no reader sees it half-deleted."""
     doomed = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.discard-"))
@@ -138,13 +198,15 @@ def download(
     *,
     dest: str | Path | None = None,
     base_url: str | None = None,
+    mirror: str | Path | None = None,
     progress: bool | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     registry: str | Path | Mapping[str, Any] | None = None,
 ) -> Path:
     """The unpacked data package of a released version (None: the latest), downloading it if not cached.
 
-    Returns the folder holding datapackage.json. `progress` None shows a progress bar only on a terminal.
+    Returns the folder holding datapackage.json. `mirror` is an http(s) address or a local folder
+    holding the archives (see the module's docstring). `progress` None shows a progress bar only on a terminal.
     `registry` (a file or a mapping) replaces the registry shipped with the code, as does
     $SYRIA_OFFENSIVE_REGISTRY.
     """
@@ -157,9 +219,16 @@ def download(
             return package_dir
         except UnsafeArchiveError:
             _discard(package_dir)  # damaged since it was unpacked: unpack it again from the verified archive
-    url = archive_url(release, base_url)
-    show = sys.stderr.isatty() if progress is None else progress
-    archive = fetch_archive(release, version_dir, url, progress=show, timeout=timeout)
+    source = str(mirror) if mirror is not None else os.environ.get(MIRROR_ENV) or None
+    if source is None and base_url is None and not os.environ.get(BASE_URL_ENV):
+        source = checkout_mirror(release)
+    if source is not None and _is_folder_mirror(source):
+        url = f"mirror folder {source}"
+        archive = copy_from_folder(release, version_dir, source)
+    else:
+        url = archive_url(release, source or base_url)
+        show = sys.stderr.isatty() if progress is None else progress
+        archive = fetch_archive(release, version_dir, url, progress=show, timeout=timeout)
     try:
         return unpack(archive, package_dir)
     except (UnsafeArchiveError, OSError) as exc:
@@ -169,4 +238,4 @@ def download(
         ) from exc
 
 
-__all__ = ["DEFAULT_BASE_URL", "DownloadError", "download"]
+__all__ = ["DEFAULT_BASE_URL", "MIRROR_ENV", "DownloadError", "download"]

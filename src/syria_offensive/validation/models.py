@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandera.polars as pa
+try:
+    import pandera.polars as pa
+except ImportError as exc:  # an extra: the validator itself does not need pandera
+    raise ImportError(
+        "syria_offensive.validation.models needs pandera: pip install 'syria-offensive-2024[pandera]'"
+    ) from exc
 
 from syria_offensive.metadata.descriptor import Field, TableSchema
 from syria_offensive.metadata.polars_types import polars_dtype

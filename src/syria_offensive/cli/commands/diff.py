@@ -15,15 +15,22 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("new", help="the newer version, in the same forms")
     p.add_argument(
-        "--format", choices=("text", "json"), default="text", help="for people (text) or tools (json)"
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="for people (text), tools (json) or the changelog's Data section (markdown)",
     )
     p.add_argument("--base-url", default=None, help="where released versions are downloaded from")
+    p.add_argument(
+        "--mirror", default=None, help="an http(s) address or local folder holding the release archives"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from syria_offensive.release.diff import diff
     from syria_offensive.release.download import download
 
-    result = diff(args.old, args.new, fetch=partial(download, base_url=args.base_url))
-    print(result.to_json() if args.format == "json" else result.to_text())
+    result = diff(args.old, args.new, fetch=partial(download, base_url=args.base_url, mirror=args.mirror))
+    render = {"json": result.to_json, "markdown": result.to_markdown}.get(args.format, result.to_text)
+    print(render())
     return 0

@@ -1,4 +1,4 @@
-"""syria-offensive download [--version V] [--dest DIR] [--base-url URL]: fetch, verify, unpack."""
+"""syria-offensive download [--version V] [--dest DIR] [--base-url URL | --mirror URL-OR-FOLDER]: fetch, verify, unpack."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         default=None,
         help="where releases are published (default: $SYRIA_OFFENSIVE_BASE_URL or the project's)",
     )
+    p.add_argument(
+        "--mirror",
+        default=None,
+        help="an http(s) address or a local folder holding the release archives "
+        "(default: $SYRIA_OFFENSIVE_MIRROR); the archive is verified by its sha256 either way",
+    )
     p.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the server (default: 60)")
     bar = p.add_mutually_exclusive_group()
     bar.add_argument(
@@ -38,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         args.data_version,
         dest=args.dest,
         base_url=args.base_url,
+        mirror=args.mirror,
         progress=args.progress,
         timeout=args.timeout,
     )
