@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -173,7 +173,7 @@ def _main(args: argparse.Namespace) -> int:
         "cpu_count": os.cpu_count(),
         "machine": platform.machine(),
         "python": platform.python_version(),
-        "versions": {p: version(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
+        "versions": {p: _version_or_none(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
         "date": time.strftime("%Y-%m-%d"),
     }
     md = render(meta, rows, summary)
@@ -185,6 +185,13 @@ def _main(args: argparse.Namespace) -> int:
         (RESULTS / "validation.md").write_text(md)
     print(md)
     return 0 if all_found else 1
+
+
+def _version_or_none(package: str) -> str | None:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # an extra not installed here
+        return None
 
 
 def summarise(rows: list[dict[str, object]]) -> dict[str, object]:

@@ -60,3 +60,29 @@ def test_versioned_loaders_connect_and_diff(tmp_path: Path, monkeypatch: pytest.
     assert main(["diff", "0.1.0", str(ROOT)]) == 0
     out = capsys.readouterr().out
     assert "old: 0.1.0 (version 0.1.0)" in out and "events (key event_id): " in out
+
+
+@pytest.mark.slow
+def test_release_rebuilds_byte_for_byte_from_its_tag(tmp_path: Path) -> None:
+    """The archive is reproducible: built again from the tagged commit it has the registered sha256."""
+    import shutil
+    import subprocess
+    import tarfile
+
+    from syria_offensive.release.build import build_release
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    release = REGISTERED[0]
+    tag = f"v{release.version}"
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}"], capture_output=True
+    )
+    if found.returncode != 0:
+        pytest.skip(f"this clone has no tag {tag} (a shallow or tag-less clone)")
+    tar = tmp_path / "src.tar"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(tar), tag], check=True)
+    with tarfile.open(tar) as t:
+        t.extractall(tmp_path / "checkout", filter="data")
+    built = build_release(tmp_path / "checkout", tmp_path / "dist", dists=False)
+    assert hashlib.sha256(built.archive.read_bytes()).hexdigest() == release.sha256
