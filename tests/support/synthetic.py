@@ -249,7 +249,9 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
     ).sort(["event_id", "source_id"])
     nf = size.figures
     fig_event = rng.integers(0, n, nf)
-    fig_vals = rng.integers(1, 500, nf).astype(str).tolist()
+    # distinct values make every figure its own statement: random values let two figures of one claimant
+    # on one event collide at 1M rows (a real repeated-statement the validator rightly reports)
+    fig_vals = [str(1000 + i) for i in range(nf)]
     figures = pl.DataFrame(
         {
             "figure_id": [f"FG-{i:07d}" for i in range(nf)],
