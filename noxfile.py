@@ -44,6 +44,17 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def duckdb_compat(session: nox.Session) -> None:
+    """Open every .duckdb file the project writes (the duckdb export, the release database) with DuckDB
+    1.5, the oldest reader supported: write them with the package's DuckDB 2.x, then install 1.5 and check."""
+    session.install(".")
+    folder = Path(session.create_tmp()) / "databases"
+    session.run("python", "tests/duckdb_compat.py", "write", str(folder))
+    session.install("duckdb>=1.5,<1.6")
+    session.run("python", "tests/duckdb_compat.py", "check", str(folder))
+
+
+@nox.session
 def docs(session: nox.Session) -> None:
     """Regenerate docs/data-dictionary.md from the descriptor and schemas."""
     session.install("-e", ".")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -41,6 +44,29 @@ def test_parquet_has_every_table_with_its_rows(pkg: PackageCopy, tmp_path: Path)
     }
 
 
+def test_parquet_types_nullability_and_metadata_read_back(pkg: PackageCopy, tmp_path: Path) -> None:
+    export("parquet", tmp_path, pkg.root)
+    descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
+    events_schema = json.loads((pkg.root / "schemas" / "events.json").read_text(encoding="utf-8"))
+    schema = pq.read_schema(tmp_path / "events.parquet")
+    meta = {k.decode(): v.decode() for k, v in (schema.metadata or {}).items()}
+    assert meta["syria_offensive.version"] == descriptor["version"]
+    assert meta["syria_offensive.license"] == descriptor["licenses"][0]["name"]
+    described = json.loads(meta["syria_offensive.fields"])
+    for f in events_schema["fields"]:
+        assert described[f["name"]] == f["description"]
+        field = schema.field(f["name"])
+        assert (field.metadata or {})[b"description"].decode() == f["description"]
+        required = f.get("constraints", {}).get("required", False) or f["name"] in events_schema["primaryKey"]
+        assert field.nullable is not required, f["name"]
+    event_type = schema.field("event_type").type
+    assert pa.types.is_dictionary(event_type)
+    table = pq.read_table(tmp_path / "events.parquet")
+    enum = next(f for f in events_schema["fields"] if f["name"] == "event_type")["constraints"]["enum"]
+    assert table.column("event_type").chunk(0).dictionary.to_pylist() == enum
+    assert list(table.to_pandas()["event_type"].cat.categories) == enum
+
+
 def test_duckdb_file_has_tables_and_views(pkg: PackageCopy, tmp_path: Path) -> None:
     plant_fatality_figures(pkg)
     (path,) = export("duckdb", tmp_path, pkg.root)
@@ -51,7 +77,32 @@ def test_duckdb_file_has_tables_and_views(pkg: PackageCopy, tmp_path: Path) -> N
         views = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
         assert views == {v.name for v in view_files()}
         got = dict(con.sql("SELECT event_id, best FROM event_fatalities").fetchall())
+        keys = con.sql(
+            "SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints() "
+            "WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')"
+        ).fetchall()
     assert got == {e: f["best"] for e, f in fatalities.items()}
+    assert ("events", "PRIMARY KEY", ["event_id"]) in keys
+    assert ("event_actors", "FOREIGN KEY", ["actor_id"]) in keys
+    assert {t for t, kind, _ in keys if kind == "PRIMARY KEY"} == set(TABLES)
+    # The storage format DuckDB 1.0 to 1.5 readers open (version number 64), not 2.x's default.
+    assert path.read_bytes()[8:12] == b"DUCK"
+    assert int.from_bytes(path.read_bytes()[12:20], "little") == 64
+
+
+def test_every_duckdb_file_opens_with_its_tables_keys_and_views(tmp_path: Path) -> None:
+    """The script `nox -s duckdb_compat` runs with DuckDB 1.5, here with the installed DuckDB."""
+    script = Path(__file__).parent / "duckdb_compat.py"
+    folder = tmp_path / "databases"
+    for command in ("write", "check"):
+        done = subprocess.run(
+            [sys.executable, str(script), command, str(folder)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    counts = json.loads((folder / "counts.json").read_text(encoding="utf-8"))
+    assert set(counts) == {"release.duckdb", "syria_offensive.duckdb"}
+    assert counts["release.duckdb"] == counts["syria_offensive.duckdb"]
+    assert {v.name for v in view_files()} <= set(counts["release.duckdb"])
 
 
 def test_geojson_points_at_the_places(pkg: PackageCopy, tmp_path: Path) -> None:
