@@ -15,7 +15,15 @@ nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["validate", "tests", "lint", "docs_check"]
 nox.options.error_on_missing_interpreters = False
 
-TEST_DEPS = ["pytest>=9,<10", "hypothesis>=6.170,<7", "frictionless>=5.21,<5.22"]
+TEST_DEPS = [
+    "pytest>=9,<10",
+    "hypothesis>=6.170,<7",
+    "frictionless>=5.21,<5.22",
+    # the real clients the exports are tested with: libhxl's validator (it needs six) and geopandas
+    "libhxl>=5.2,<6",
+    "six>=1.16",
+    "geopandas>=1.2,<2",
+]
 
 
 @nox.session

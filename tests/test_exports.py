@@ -121,6 +121,25 @@ def test_geojson_points_at_the_places(pkg: PackageCopy, tmp_path: Path) -> None:
         }
         assert feature["properties"]["event_date"] == event["event_date"]
         assert feature["properties"]["place_name"] == place["name"]
+        assert feature["properties"]["geo_precision"] == int(event["geo_precision"])
+        assert feature["properties"]["date_precision"] == int(event["date_precision"])
+        labels = {"1": "place", "2": "near place", "3": "region"}
+        assert feature["properties"]["precision"] == labels[event["geo_precision"]]
+
+
+def test_geojson_reads_with_geopandas(pkg: PackageCopy, tmp_path: Path) -> None:
+    import geopandas
+
+    (path,) = export("geojson", tmp_path, pkg.root)
+    frame = geopandas.read_file(path)
+    events = by_key(pkg.root, "events", "event_id")
+    assert len(frame) == len(events)
+    assert frame.crs is not None and frame.crs.to_epsg() == 4326
+    assert {"geo_precision", "place_geo_precision", "date_precision", "precision"} <= set(frame.columns)
+    assert set(frame["precision"]) <= {"place", "near place", "region"}
+    assert (frame.geometry.geom_type == "Point").all()
+    first = frame.set_index("event_id").loc[next(iter(events))]
+    assert first["geo_precision"] == int(events[next(iter(events))]["geo_precision"])
 
 
 def test_hxl_csv(pkg: PackageCopy, tmp_path: Path) -> None:
@@ -139,6 +158,7 @@ def test_hxl_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         "#geo+lat",
         "#geo+lon",
     )
+    assert tag_of["date_precision"] == "#meta+precision+date", "a precision code is not a date"
     places = by_key(pkg.root, "places", "place_id")
     events = by_key(pkg.root, "events", "event_id")
     assert sorted(r["event_id"] for r in data) == sorted(events)
@@ -175,3 +195,19 @@ def test_a_failed_export_leaves_no_file(
         export("parquet", out, pkg.root)
     assert [p.name for p in out.iterdir()] == ["events.parquet"]
     assert (out / "events.parquet").read_bytes() == b"an earlier, complete export"
+
+
+def test_hxl_passes_libhxl_validation(pkg: PackageCopy, tmp_path: Path) -> None:
+    import hxl
+
+    (path,) = export("hxl", tmp_path, pkg.root)
+    source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
+    report = hxl.validate(source)
+    assert report["is_valid"], report["issues"][:3]
+    assert report["stats"]["error"] == report["stats"]["warning"] == 0
+    tags = [
+        str(column.get_display_tag())
+        for column in hxl.data(str(path), hxl.InputOptions(allow_local=True)).columns
+    ]
+    assert "#date+occurred" in tags and "#geo+lat" in tags
+    assert not [t for t in tags if t.startswith("#date") and "precision" in t]
