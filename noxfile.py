@@ -64,16 +64,18 @@ def duckdb_compat(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate docs/data-dictionary.md from the descriptor and schemas."""
+    """Regenerate docs/data-dictionary.md from the descriptor and schemas, and docs/export-fill-rates.md."""
     session.install("-e", ".")
     session.run("syria-offensive", "dictionary", "--write")
+    session.run("syria-offensive", "fill-rates", "--write")
 
 
 @nox.session
 def docs_check(session: nox.Session) -> None:
-    """Fail if docs/data-dictionary.md is not what the descriptor generates."""
+    """Fail if docs/data-dictionary.md or docs/export-fill-rates.md is not what the package generates."""
     session.install("-e", ".")
     session.run("syria-offensive", "dictionary", "--check")
+    session.run("syria-offensive", "fill-rates", "--check")
 
 
 @nox.session

@@ -308,3 +308,28 @@ def test_ucdp_ged_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         if line.startswith("- Left out")
     )
     assert counted == left_out, "the README accounts for every event left out"
+
+
+def test_fill_rates_doc_is_generated_and_checked(
+    pkg: PackageCopy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from syria_offensive.cli import main
+
+    assert main(["fill-rates", str(pkg.root), "--write"]) == 0
+    assert main(["fill-rates", str(pkg.root), "--check"]) == 0
+    text = (pkg.root / "docs" / "export-fill-rates.md").read_text(encoding="utf-8")
+    for column in [*ACLED_EXPORT_COLUMNS, *GED_EXPORT_COLUMNS]:
+        assert f"| `{column.name}` |" in text
+    assert "| `admin2` | string | 0 |" in text, "admin2 is said to be empty"
+    pkg.edit("events", pkg.find("events"), summary="A changed summary.")
+    plant_fatality_figures(pkg, VIOLENT)  # one more GED row: the rates change
+    capsys.readouterr()
+    assert main(["fill-rates", str(pkg.root), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().out
+
+
+def test_the_bundled_fill_rates_doc_is_current() -> None:
+    from syria_offensive.cli import main
+
+    root = Path(__file__).parent.parent
+    assert main(["fill-rates", str(root), "--check"]) == 0, "run `syria-offensive fill-rates --write`"
