@@ -18,7 +18,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", default=DEFAULT_OUTPUT, help="where the table lives, relative to the package")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write the file")
-    mode.add_argument("--check", action="store_true", help="exit 1 if the file is not what would be generated")
+    mode.add_argument(
+        "--check", action="store_true", help="exit 1 if the file is not what would be generated"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
