@@ -15,7 +15,15 @@ nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["validate", "tests", "lint", "docs_check"]
 nox.options.error_on_missing_interpreters = False
 
-TEST_DEPS = ["pytest>=9,<10", "hypothesis>=6.170,<7", "frictionless>=5.21,<5.22"]
+TEST_DEPS = [
+    "pytest>=9,<10",
+    "hypothesis>=6.170,<7",
+    "frictionless>=5.21,<5.22",
+    # the real clients the exports are tested with: libhxl's validator (it needs six) and geopandas
+    "libhxl>=5.2,<6",
+    "six>=1.16",
+    "geopandas>=1.2,<2",
+]
 
 
 @nox.session
@@ -44,17 +52,30 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def duckdb_compat(session: nox.Session) -> None:
+    """Open every .duckdb file the project writes (the duckdb export, the release database) with DuckDB
+    1.5, the oldest reader supported: write them with the package's DuckDB 2.x, then install 1.5 and check."""
+    session.install(".")
+    folder = Path(session.create_tmp()) / "databases"
+    session.run("python", "tests/duckdb_compat.py", "write", str(folder))
+    session.install("duckdb>=1.5,<1.6")
+    session.run("python", "tests/duckdb_compat.py", "check", str(folder))
+
+
+@nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate docs/data-dictionary.md from the descriptor and schemas."""
+    """Regenerate docs/data-dictionary.md from the descriptor and schemas, and docs/export-fill-rates.md."""
     session.install("-e", ".")
     session.run("syria-offensive", "dictionary", "--write")
+    session.run("syria-offensive", "fill-rates", "--write")
 
 
 @nox.session
 def docs_check(session: nox.Session) -> None:
-    """Fail if docs/data-dictionary.md is not what the descriptor generates."""
+    """Fail if docs/data-dictionary.md or docs/export-fill-rates.md is not what the package generates."""
     session.install("-e", ".")
     session.run("syria-offensive", "dictionary", "--check")
+    session.run("syria-offensive", "fill-rates", "--check")
 
 
 @nox.session

@@ -4,32 +4,23 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from conftest import PackageCopy
-from expected import by_key, event_fatalities, joined, names_by_role, rows
+from expected import by_key, event_fatalities, rows
 from syria_offensive.access.sql_views import view_files
 from syria_offensive.cli import main
 from syria_offensive.exports import FORMATS, export
 from syria_offensive.exports import parquet as parquet_export
-from syria_offensive.exports.acled import COLUMNS as ACLED_COLUMNS
 from syria_offensive.metadata.descriptor import TABLES
 from test_views import plant_fatality_figures
-
-ACLED_INTER = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -53,6 +44,29 @@ def test_parquet_has_every_table_with_its_rows(pkg: PackageCopy, tmp_path: Path)
     }
 
 
+def test_parquet_types_nullability_and_metadata_read_back(pkg: PackageCopy, tmp_path: Path) -> None:
+    export("parquet", tmp_path, pkg.root)
+    descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
+    events_schema = json.loads((pkg.root / "schemas" / "events.json").read_text(encoding="utf-8"))
+    schema = pq.read_schema(tmp_path / "events.parquet")
+    meta = {k.decode(): v.decode() for k, v in (schema.metadata or {}).items()}
+    assert meta["syria_offensive.version"] == descriptor["version"]
+    assert meta["syria_offensive.license"] == descriptor["licenses"][0]["name"]
+    described = json.loads(meta["syria_offensive.fields"])
+    for f in events_schema["fields"]:
+        assert described[f["name"]] == f["description"]
+        field = schema.field(f["name"])
+        assert (field.metadata or {})[b"description"].decode() == f["description"]
+        required = f.get("constraints", {}).get("required", False) or f["name"] in events_schema["primaryKey"]
+        assert field.nullable is not required, f["name"]
+    event_type = schema.field("event_type").type
+    assert pa.types.is_dictionary(event_type)
+    table = pq.read_table(tmp_path / "events.parquet")
+    enum = next(f for f in events_schema["fields"] if f["name"] == "event_type")["constraints"]["enum"]
+    assert table.column("event_type").chunk(0).dictionary.to_pylist() == enum
+    assert list(table.to_pandas()["event_type"].cat.categories) == enum
+
+
 def test_duckdb_file_has_tables_and_views(pkg: PackageCopy, tmp_path: Path) -> None:
     plant_fatality_figures(pkg)
     (path,) = export("duckdb", tmp_path, pkg.root)
@@ -63,7 +77,32 @@ def test_duckdb_file_has_tables_and_views(pkg: PackageCopy, tmp_path: Path) -> N
         views = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
         assert views == {v.name for v in view_files()}
         got = dict(con.sql("SELECT event_id, best FROM event_fatalities").fetchall())
+        keys = con.sql(
+            "SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints() "
+            "WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')"
+        ).fetchall()
     assert got == {e: f["best"] for e, f in fatalities.items()}
+    assert ("events", "PRIMARY KEY", ["event_id"]) in keys
+    assert ("event_actors", "FOREIGN KEY", ["actor_id"]) in keys
+    assert {t for t, kind, _ in keys if kind == "PRIMARY KEY"} == set(TABLES)
+    # The storage format DuckDB 1.0 to 1.5 readers open (version number 64), not 2.x's default.
+    assert path.read_bytes()[8:12] == b"DUCK"
+    assert int.from_bytes(path.read_bytes()[12:20], "little") == 64
+
+
+def test_every_duckdb_file_opens_with_its_tables_keys_and_views(tmp_path: Path) -> None:
+    """The script `nox -s duckdb_compat` runs with DuckDB 1.5, here with the installed DuckDB."""
+    script = Path(__file__).parent / "duckdb_compat.py"
+    folder = tmp_path / "databases"
+    for command in ("write", "check"):
+        done = subprocess.run(
+            [sys.executable, str(script), command, str(folder)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    counts = json.loads((folder / "counts.json").read_text(encoding="utf-8"))
+    assert set(counts) == {"release.duckdb", "syria_offensive.duckdb"}
+    assert counts["release.duckdb"] == counts["syria_offensive.duckdb"]
+    assert {v.name for v in view_files()} <= set(counts["release.duckdb"])
 
 
 def test_geojson_points_at_the_places(pkg: PackageCopy, tmp_path: Path) -> None:
@@ -82,173 +121,25 @@ def test_geojson_points_at_the_places(pkg: PackageCopy, tmp_path: Path) -> None:
         }
         assert feature["properties"]["event_date"] == event["event_date"]
         assert feature["properties"]["place_name"] == place["name"]
+        assert feature["properties"]["geo_precision"] == int(event["geo_precision"])
+        assert feature["properties"]["date_precision"] == int(event["date_precision"])
+        labels = {"1": "place", "2": "near place", "3": "region"}
+        assert feature["properties"]["precision"] == labels[event["geo_precision"]]
 
 
-def acled_inter(actor_ids: list[str], actors: dict[str, dict[str, str]]) -> str:
-    first = sorted(actor_ids, key=lambda a: actors[a]["name"])
-    return (
-        ACLED_INTER[int(actors[first[0]]["acled_inter"])] if first and actors[first[0]]["acled_inter"] else ""
-    )
+def test_geojson_reads_with_geopandas(pkg: PackageCopy, tmp_path: Path) -> None:
+    import geopandas
 
-
-def test_acled_csv(pkg: PackageCopy, tmp_path: Path) -> None:
-    event_with_fatalities = plant_fatality_figures(pkg)
-    (path,) = export("acled", tmp_path, pkg.root)
-    with path.open(encoding="utf-8") as fh:
-        assert (
-            next(csv.reader(fh))
-            == [
-                "event_id_cnty",
-                "event_date",
-                "year",
-                "time_precision",
-                "disorder_type",
-                "event_type",
-                "sub_event_type",
-                "actor1",
-                "assoc_actor_1",
-                "inter1",
-                "actor2",
-                "assoc_actor_2",
-                "inter2",
-                "interaction",
-                "civilian_targeting",
-                "iso",
-                "region",
-                "country",
-                "admin1",
-                "admin2",
-                "admin3",
-                "location",
-                "latitude",
-                "longitude",
-                "geo_precision",
-                "source",
-                "source_scale",
-                "notes",
-                "fatalities",
-                "tags",
-                "timestamp",
-            ]
-            == list(ACLED_COLUMNS)
-        )
-    got = {r["event_id_cnty"]: r for r in read_csv(path)}
-    events = rows(pkg.root, "events")
-    assert set(got) == {e["event_id"] for e in events}
-    actors = by_key(pkg.root, "actors", "actor_id")
-    places = by_key(pkg.root, "places", "place_id")
-    sources = by_key(pkg.root, "sources", "source_id")
-    roles = names_by_role(pkg.root)
-    ids: dict[tuple[str, str], list[str]] = {}
-    for x in rows(pkg.root, "event_actors"):
-        ids.setdefault((x["event_id"], x["role"]), []).append(x["actor_id"])
-    fatalities = event_fatalities(pkg.root)
-    for e in events:
-        r = got[e["event_id"]]
-        assert (r["event_date"], r["year"], r["time_precision"]) == (
-            e["event_date"],
-            e["event_date"][:4],
-            e["date_precision"],
-        )
-        assert (r["event_type"], r["sub_event_type"]) == (e["event_type"], e["sub_event_type"])
-        assert r["actor1"] == (joined(roles[e["event_id"]].get("actor1")) or "")
-        assert r["assoc_actor_2"] == (joined(roles[e["event_id"]].get("assoc_actor2")) or "")
-        assert r["inter1"] == acled_inter(ids.get((e["event_id"], "actor1"), []), actors)
-        assert r["civilian_targeting"] == ("Civilian targeting" if e["civilian_targeting"] == "true" else "")
-        assert (r["iso"], r["country"], r["region"]) == ("760", "Syria", "Middle East")
-        place = places[e["place_id"]]
-        assert (r["location"], r["admin1"], r["geo_precision"]) == (
-            place["name"],
-            place["admin1"],
-            e["geo_precision"],  # the event's own precision, not its place's
-        )
-        assert (number(r["latitude"]), number(r["longitude"])) == (
-            float(place["latitude"]),
-            float(place["longitude"]),
-        )
-        publishers = {
-            sources[x["source_id"]]["original_publisher"] or sources[x["source_id"]]["publisher"]
-            for x in rows(pkg.root, "event_sources")
-            if x["event_id"] == e["event_id"]
-        }
-        assert r["source"] == "; ".join(sorted(publishers))
-        assert r["notes"] == e["summary"]
-        low = fatalities.get(e["event_id"], {}).get("low")
-        assert r["fatalities"] == str(low if low is not None else 0)
-        assert r["admin2"] == r["admin3"] == r["source_scale"] == r["tags"] == r["timestamp"] == ""
-    assert got[event_with_fatalities]["fatalities"] == "8"
-    disorder = {r["sub_event_type"]: r["disorder_type"] for r in got.values()}
-    assert disorder.get("Armed clash", "Political violence") == "Political violence"
-    assert (
-        disorder.get("Non-violent transfer of territory", "Strategic developments")
-        == "Strategic developments"
-    )
-    code = {label: c for c, label in ACLED_INTER.items()}
-    two_sided = [r for r in got.values() if r["inter1"] and r["inter2"]]
-    assert two_sided, "the data should hold events with two coded actors"
-    for r in two_sided:
-        low, high = sorted((code[r["inter1"]], code[r["inter2"]]))
-        expected = (
-            f"{ACLED_INTER[8]}-{ACLED_INTER[7]}"
-            if (low, high) == (7, 8)
-            else f"{ACLED_INTER[low]}-{ACLED_INTER[high]}"
-        )
-        assert r["interaction"] == expected
-    for r in got.values():
-        if r["inter1"] and not r["actor2"]:
-            assert r["interaction"] == f"{r['inter1']} only"
-
-
-def test_ucdp_ged_csv(pkg: PackageCopy, tmp_path: Path) -> None:
-    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-    event_with_fatalities = plant_fatality_figures(pkg, violent)
-    (path,) = export("ucdp", tmp_path, pkg.root)
-    got = {r["id"]: r for r in read_csv(path)}
-    events = {e["event_id"]: e for e in rows(pkg.root, "events") if e["event_type"] in violent}
-    assert set(got) == set(events)
-    fatalities = event_fatalities(pkg.root)
-    places = by_key(pkg.root, "places", "place_id")
-    for event_id, e in events.items():
-        r = got[event_id]
-        assert (r["date_start"], r["date_end"], r["year"]) == (
-            e["event_date"],
-            e["end_date"] or e["event_date"],
-            e["event_date"][:4],
-        )
-        assert r["where_coordinates"] == places[e["place_id"]]["name"]
-        f = fatalities.get(event_id, {})
-        assert (number(r["best"]), number(r["low"]), number(r["high"])) == (
-            f.get("best"),
-            f.get("low"),
-            f.get("high"),
-        )
-        if e["event_type"] == "Violence against civilians":
-            assert r["type_of_violence"] == "3"
-    planted = got[event_with_fatalities]
-    assert (planted["low"], planted["best"], planted["high"], planted["deaths_civilians"]) == (
-        "8",
-        "32.5",
-        "40",
-        "5",
-    )
-    actors = by_key(pkg.root, "actors", "actor_id")
-    state_battles = [
-        x["event_id"]
-        for x in rows(pkg.root, "event_actors")
-        if x["event_id"] in events
-        and x["role"] in ("actor1", "actor2")
-        and actors[x["actor_id"]]["actor_type"] == "state_forces"
-        and events[x["event_id"]]["event_type"] != "Violence against civilians"
-    ]
-    assert state_battles, "the data should hold a battle with state forces"
-    for event_id in state_battles:
-        assert got[event_id]["type_of_violence"] == "1"
-        state_names = {
-            actors[x["actor_id"]]["name"]
-            for x in rows(pkg.root, "event_actors")
-            if x["event_id"] == event_id and actors[x["actor_id"]]["actor_type"] == "state_forces"
-        }
-        assert state_names & set(got[event_id]["side_a"].split("; "))
+    (path,) = export("geojson", tmp_path, pkg.root)
+    frame = geopandas.read_file(path)
+    events = by_key(pkg.root, "events", "event_id")
+    assert len(frame) == len(events)
+    assert frame.crs is not None and frame.crs.to_epsg() == 4326
+    assert {"geo_precision", "place_geo_precision", "date_precision", "precision"} <= set(frame.columns)
+    assert set(frame["precision"]) <= {"place", "near place", "region"}
+    assert (frame.geometry.geom_type == "Point").all()
+    first = frame.set_index("event_id").loc[next(iter(events))]
+    assert first["geo_precision"] == int(events[next(iter(events))]["geo_precision"])
 
 
 def test_hxl_csv(pkg: PackageCopy, tmp_path: Path) -> None:
@@ -267,6 +158,7 @@ def test_hxl_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         "#geo+lat",
         "#geo+lon",
     )
+    assert tag_of["date_precision"] == "#meta+precision+date", "a precision code is not a date"
     places = by_key(pkg.root, "places", "place_id")
     events = by_key(pkg.root, "events", "event_id")
     assert sorted(r["event_id"] for r in data) == sorted(events)
@@ -281,7 +173,8 @@ def test_cli_export_all(pkg: PackageCopy, tmp_path: Path, capsys: pytest.Capture
     assert main(["export", str(pkg.root), "--format", "all", "--output", str(out)]) == 0
     printed = capsys.readouterr().out.split()
     assert sorted(Path(p).name for p in printed) == sorted(p.name for p in out.iterdir())
-    assert len(printed) == len(TABLES) + len(FORMATS) - 1
+    # parquet writes a file per table; acled and ucdp a CSV and its README each; the others one file.
+    assert len(printed) == len(TABLES) + len(FORMATS) - 1 + 2
 
 
 def test_a_failed_export_leaves_no_file(
@@ -302,3 +195,19 @@ def test_a_failed_export_leaves_no_file(
         export("parquet", out, pkg.root)
     assert [p.name for p in out.iterdir()] == ["events.parquet"]
     assert (out / "events.parquet").read_bytes() == b"an earlier, complete export"
+
+
+def test_hxl_passes_libhxl_validation(pkg: PackageCopy, tmp_path: Path) -> None:
+    import hxl
+
+    (path,) = export("hxl", tmp_path, pkg.root)
+    source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
+    report = hxl.validate(source)
+    assert report["is_valid"], report["issues"][:3]
+    assert report["stats"]["error"] == report["stats"]["warning"] == 0
+    tags = [
+        str(column.get_display_tag())
+        for column in hxl.data(str(path), hxl.InputOptions(allow_local=True)).columns
+    ]
+    assert "#date+occurred" in tags and "#geo+lat" in tags
+    assert not [t for t in tags if t.startswith("#date") and "precision" in t]

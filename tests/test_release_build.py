@@ -14,6 +14,7 @@ import pytest
 
 from conftest import PackageCopy
 from release_support import snapshot
+from syria_offensive.access.sql_views import view_files
 from syria_offensive.cli import main
 from syria_offensive.errors import InvalidDataError, PackageError
 from syria_offensive.problems import Report
@@ -111,8 +112,17 @@ def test_parquet_and_duckdb_hold_the_csv_rows(checkout: Path, archive: Path, tmp
 def test_the_duckdb_release_file_has_every_table(checkout: Path, tmp_path: Path) -> None:
     built = build_release(checkout, tmp_path, dists=False, validate=False)
     con = duckdb.connect(str(built.duckdb), read_only=True)
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall()
+    }
     assert tables == {p.stem for p in (checkout / "data").glob("*.csv")}
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert views == {v.name for v in view_files()}
+    kinds = {r[0] for r in con.execute("SELECT constraint_type FROM duckdb_constraints()").fetchall()}
+    assert {"PRIMARY KEY", "FOREIGN KEY"} <= kinds
     row = con.execute("SELECT count(*) FROM events").fetchone()
     assert row is not None and row[0] == len(csv_rows(checkout / "data" / "events.csv"))
     listed = (tmp_path / f"syria-offensive-2024-{VERSION}.sha256").read_text(encoding="utf-8").splitlines()

@@ -58,6 +58,7 @@ def plant_fatality_figures(pkg: PackageCopy, event_types: tuple[str, ...] = ()) 
             "event_id": event["event_id"],
             "place_id": "",
             "reported_date": day,
+            "reported_date_basis": "published",
             "period_start": day1,
             "period_end": day1,
             "measure": measure,

@@ -1,4 +1,5 @@
-"""One DuckDB database file (`syria_offensive.duckdb`) holding every table and the named views."""
+"""One DuckDB database file (`syria_offensive.duckdb`) holding every table, with its keys, and the named
+views, in the storage format DuckDB 1.x readers open (see database_schema)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from syria_offensive.access.sql_views import create_views
 from syria_offensive.exports import catalog
+from syria_offensive.exports.database_schema import script, write_database
 from syria_offensive.metadata.descriptor import Package
 from syria_offensive.sql import ident
 
@@ -16,13 +17,17 @@ DESCRIPTION = catalog.FORMATS[NAME]
 FILE_NAME = "syria_offensive.duckdb"
 
 
+def _staged(table: str) -> str:
+    return f"__export_source_{table}"
+
+
 def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> list[str]:
-    with duckdb.connect(str(folder / FILE_NAME)) as out:
+    def fill(out: duckdb.DuckDBPyConnection) -> None:
         for table in package.table_order():
-            data = con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table()
-            out.register("__export_source", data)
-            out.execute(f"CREATE TABLE {ident(table)} AS SELECT * FROM __export_source")
-            out.unregister("__export_source")
-        create_views(out)
-        out.execute("CHECKPOINT")
+            out.register(_staged(table), con.sql(f"SELECT * FROM {ident(table)}").to_arrow_table())
+        out.execute(script(package, lambda t: f"SELECT * FROM {ident(_staged(t))}"))
+        for table in package.table_order():
+            out.unregister(_staged(table))
+
+    write_database(folder / FILE_NAME, fill)
     return [FILE_NAME]

@@ -1,5 +1,11 @@
 """The events as a GeoJSON FeatureCollection (`events.geojson`, RFC 7946): one Point per event at its
-place's coordinates (WGS84, longitude first), with the events_enriched columns as properties."""
+place's coordinates (WGS84, longitude first), with the events_enriched columns as properties.
+
+The point is the place's, so each feature says how far to trust it: `geo_precision` (the event's own,
+ACLED's 1 at the place, 2 near it, 3 only the region), `place_geo_precision` (that of the place's
+coordinates), `date_precision`, and `precision`, a plain-words label of the event's location precision
+('place', 'near place', 'region'), so a map can style or filter points by it. geopandas reads the file
+(`geopandas.read_file`) with these as columns."""
 
 from __future__ import annotations
 
@@ -28,10 +34,14 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+PRECISION_LABELS = {1: "place", 2: "near place", 3: "region"}
+
+
 def feature(row: dict[str, Any]) -> dict[str, Any]:
     lon, lat = (row[c] for c in COORDINATES)
     geometry = None if lon is None or lat is None else {"type": "Point", "coordinates": [lon, lat]}
     properties = {k: _json_value(v) for k, v in row.items() if k not in COORDINATES}
+    properties["precision"] = PRECISION_LABELS.get(row.get("geo_precision"))  # type: ignore[arg-type]
     return {"type": "Feature", "id": row["event_id"], "geometry": geometry, "properties": properties}
 
 
