@@ -10,6 +10,7 @@ from . import (
     diff,
     download,
     export,
+    figures,
     format,
     gazetteer,
     hashes,
@@ -34,4 +35,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     query,
     tables,
     export,
+    figures,
 )
