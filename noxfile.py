@@ -79,6 +79,34 @@ def docs_check(session: nox.Session) -> None:
 
 
 @nox.session
+def figures(session: nox.Session) -> None:
+    """Regenerate the PNG figures in docs/figures/ (the `look` extra: matplotlib, the Natural Earth layer)."""
+    session.install("-e", ".[look]")
+    session.run("syria-offensive", "figures", "--output", "docs/figures", "--format", "png")
+
+
+@nox.session
+def figures_check(session: nox.Session) -> None:
+    """Fail if docs/figures/*.png differ by a byte from the figures the data draws now."""
+    session.install("-e", ".[look]")
+    session.run("syria-offensive", "figures", "--output", "docs/figures", "--format", "png", "--check")
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """The browsable site: build the SQLite file and drive Datasette in headless Chromium (/usr/bin/chromium)."""
+    session.install("-e", ".[look]", *TEST_DEPS, "playwright>=1.65,<2")
+    session.run(
+        "pytest",
+        "tests/test_serve.py",
+        "tests/test_site_browser.py",
+        "-m",
+        "browser or not browser",
+        *session.posargs,
+    )
+
+
+@nox.session
 def format_data(session: nox.Session) -> None:
     """Rewrite the curated CSVs in canonical form and record their new hashes (writes data/ and datapackage.json)."""
     session.install("-e", ".")

@@ -10,6 +10,7 @@ from syria_offensive.cli.commands import (
     diff,
     download,
     export,
+    figures,
     fill_rates,
     format,
     gazetteer,
@@ -36,4 +37,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     query,
     tables,
     export,
+    figures,
 )
