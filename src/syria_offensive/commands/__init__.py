@@ -16,6 +16,7 @@ from . import (
     hashes,
     query,
     release,
+    serve,
     stats,
     tables,
     validate,
@@ -36,4 +37,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     tables,
     export,
     figures,
+    serve,
 )
