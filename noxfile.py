@@ -1,4 +1,4 @@
-"""Sessions: validate (the main job), tests, lint, docs, format_data, build, bench.
+"""Sessions: validate (the main job), tests, lint, docs, format_data, build, bench, figures, site.
 
 `nox -s validate` and `nox -s tests` are the README's quick start; they install everything they need.
 Re-run with `-r` to reuse an environment (`nox -r -s validate`).
@@ -45,7 +45,8 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy."""
-    session.install("-e", ".", "ruff>=0.17,<0.18", "mypy>=2.4,<2.5", "pandas-stubs")
+    # look: so that mypy checks the figure code against matplotlib's own types
+    session.install("-e", ".[look]", "ruff>=0.17,<0.18", "mypy>=2.4,<2.5", "pandas-stubs")
     session.run("ruff", "check", "src", "tests", "bench", "noxfile.py")
     session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py")
     session.run("mypy")

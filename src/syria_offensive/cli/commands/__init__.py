@@ -17,6 +17,7 @@ from syria_offensive.cli.commands import (
     hashes,
     query,
     release,
+    serve,
     stats,
     tables,
     validate,
@@ -38,4 +39,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     tables,
     export,
     figures,
+    serve,
 )
