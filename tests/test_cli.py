@@ -80,3 +80,16 @@ def test_stats_prints_targets(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "events per day (minimum over the window)" in out
     assert "2024-11-27" in out and "2024-12-08" in out
+
+
+def test_building_the_parser_loads_no_data_library() -> None:
+    """Every command (and --help) builds the whole parser first: configure() must stay import-free."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom syria_offensive.cli import build_parser\nbuild_parser()\n"
+        "print(sorted(m for m in ('duckdb', 'pandas', 'polars', 'pyarrow', 'pandera') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -9,8 +9,6 @@ from syria_offensive.exports import acled, ucdp
 from syria_offensive.exports.columns import fill_rate_table
 from syria_offensive.metadata.descriptor import Package
 
-DEFAULT_OUTPUT = "docs/export-fill-rates.md"
-
 
 def render(package: Package) -> str:
     with build_connection(package) as con:
