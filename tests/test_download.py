@@ -348,3 +348,12 @@ def test_no_network_says_to_use_a_mirror(tmp_path: Path, registry: dict[str, Any
             progress=False,
             timeout=5,
         )
+
+
+def test_folder_mirror_into_an_unwritable_cache_is_a_message(
+    tmp_path: Path, release: tuple[Path, Path], registry: dict[str, Any]
+) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    with pytest.raises(DownloadError, match="cannot be written"):
+        download(VERSION, dest=blocker, mirror=release[1].parent, registry=registry, progress=False)

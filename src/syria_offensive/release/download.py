@@ -166,9 +166,14 @@ def copy_from_folder(release: Release, folder: Path, mirror: str) -> Path:
             f"version {release.version}: {where} holds no {release.file} (looked at its top and in "
             f"{release.version}/ and v{release.version}/)"
         )
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / release.file
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{release.file}.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{release.file}.")
+    except OSError as exc:
+        raise DownloadError(
+            f"version {release.version}: the cache folder {folder} cannot be written: {exc}"
+        ) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out, found.open("rb") as src:
