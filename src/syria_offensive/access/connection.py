@@ -18,7 +18,7 @@ from syria_offensive.access.sql_views import create_views
 from syria_offensive.errors import PackageError
 from syria_offensive.metadata.descriptor import TABLES, Package
 from syria_offensive.problems import Problem
-from syria_offensive.read.csv_load import CELLS, LoadedTable, load_resource
+from syria_offensive.read.csv_load import CELLS, ROW, LoadedTable, load_resource
 from syria_offensive.read.files import check_file
 from syria_offensive.read.package_source import open_package
 from syria_offensive.sql import ident
@@ -70,6 +70,7 @@ def drop_load_helpers(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Remove the temporary objects csv_load leaves beside a table (row-number view, rejects tables)."""
     con.execute(f"DROP VIEW IF EXISTS temp.main.{ident(name + '__rows')}")
     con.execute(f"ALTER TABLE {ident(name)} DROP COLUMN IF EXISTS {CELLS}")
+    con.execute(f"ALTER TABLE {ident(name)} DROP COLUMN IF EXISTS {ROW}")  # only where rows were skipped
     for helper in (f"rejects_{name}", f"rejects_{name}_scan", f"{name}__rownums"):
         con.execute(f"DROP TABLE IF EXISTS temp.main.{ident(helper)}")
 

@@ -149,10 +149,12 @@ def load_resource(
     rows = _count(con, f"SELECT count(*) FROM {table}")
     rejects = _rejects(con, rejects_table, header) if rejects_table else []
     miscounted = _count(con, f"SELECT count(*) FROM {table} WHERE {CELLS} <> 0")
-    if rejects or blank_rows or miscounted:
+    view = ident(resource.name + "__rows")
+    if rejects or blank_rows:
         # Rows missing from the table (rejected by DuckDB, or blank lines it skips) shift later rows'
         # positions: map each row in the table to its number by skipping them (DuckDB's reject `line`
-        # counts rows, header = 1).
+        # counts rows, header = 1). The numbers are joined on once, into the table: a view with a
+        # POSITIONAL JOIN would run on one thread in every later query.
         skipped = sorted({r.row for r in rejects} | set(blank_rows))
         total = rows + len(skipped)
         nums = ident(resource.name + "__rownums")
@@ -161,24 +163,25 @@ def load_resource(
             f"CREATE OR REPLACE TEMP TABLE {nums} AS "
             f"SELECT n AS {ROW} FROM range(2, {total + 2}) t(n) {not_skipped} ORDER BY n"
         )
-        if miscounted:
-            bad = con.execute(
-                f"SELECT {ROW}, {CELLS} FROM {nums} POSITIONAL JOIN (SELECT {CELLS} FROM {table}) "
-                f"WHERE {CELLS} <> 0"
-            ).fetchall()
-            rejects += [_miscounted(int(row), int(cells)) for row, cells in bad]
-            rejects.sort(key=lambda r: r.row)
-            con.execute(f"DELETE FROM {nums} WHERE {ROW} IN ({', '.join(str(row) for row, _ in bad)})")
-            con.execute(f"DELETE FROM {table} WHERE {CELLS} <> 0")
-            rows -= len(bad)
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {ident(resource.name + '__rows')} AS "
-            f"SELECT * FROM {nums} POSITIONAL JOIN {table}"
-        )
+        con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {nums} POSITIONAL JOIN {table}")
+        con.execute(f"DROP TABLE {nums}")
+        row_of = ROW
     else:
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {ident(resource.name + '__rows')} AS SELECT rowid + 2 AS {ROW}, * FROM {table}"
-        )
+        row_of = f"rowid + 2 AS {ROW}"
+    if miscounted:
+        bad = con.execute(
+            f"SELECT {ROW}, {CELLS} FROM (SELECT {row_of}, {CELLS} FROM {table}) WHERE {CELLS} <> 0 ORDER BY 1"
+        ).fetchall()
+        rejects += [_miscounted(int(row), int(cells)) for row, cells in bad]
+        rejects.sort(key=lambda r: r.row)
+        rows -= len(bad)
+        if not collect_rejects:
+            # Callers reading the table itself (exports, stats) must not see rows whose cells are
+            # shifted; the row view, which validation reads, filters them instead (no copy of the table).
+            con.execute(f"DELETE FROM {table} WHERE {CELLS} <> 0")
+    where = f" WHERE {CELLS} = 0" if miscounted else ""
+    columns = "*" if row_of == ROW else f"{row_of}, *"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns} FROM {table}{where}")
     return LoadedTable(resource.name, rows, [f.name for f in present], rejects)
 
 

@@ -72,6 +72,14 @@ def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _hash_repeats(view: str, columns: tuple[str, ...]) -> str:
+    """A condition keeping the rows whose values in `columns` hash like another row's: a cheap
+    prefilter (NULLs hash alike, as IS NOT DISTINCT FROM and PARTITION BY treat them) before the
+    exact comparison, which then runs on the few candidates only."""
+    cols = ", ".join(columns)
+    return f"hash({cols}) IN (SELECT hash({cols}) FROM {view} GROUP BY 1 HAVING count(*) > 1)"
+
+
 _NAME = "regexp_escape(p.name)"
 VAGUE_LOCATION_SQL = " || ".join(
     (
@@ -144,7 +152,9 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "first_value(figure_id) OVER (PARTITION BY " + ", ".join(FIGURE_CLAIM) + " ORDER BY {row}) AS first, "
         "row_number() OVER (PARTITION BY "
         + ", ".join(FIGURE_CLAIM)
-        + " ORDER BY {row}) AS n FROM {figures}) WHERE n > 1",
+        + " ORDER BY {row}) AS n FROM {figures} WHERE "
+        + _hash_repeats("{figures}", FIGURE_CLAIM)
+        + ") WHERE n > 1",
     ),
     CrossRule(
         "events",
@@ -199,7 +209,9 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         {"figures": ("figure_id", "reported_date_basis", *FIGURE_CLAIM)},
         "the figure repeats an earlier row's statement (same claimant, period, measure and values) carried by "
         "another outlet the same day, or later with only the carrier's date: one statement is one row",
-        "SELECT l.{row}, l.figure_id || ' repeats ' || e.figure_id FROM {figures} l JOIN {figures} e ON "
+        "WITH c AS (SELECT * FROM {figures} WHERE "
+        + _hash_repeats("{figures}", STATEMENT)
+        + ") SELECT l.{row}, l.figure_id || ' repeats ' || e.figure_id FROM c l JOIN c e ON "
         + " AND ".join(f"l.{c} IS NOT DISTINCT FROM e.{c}" for c in STATEMENT)
         + " AND (e.reported_date < l.reported_date OR (e.reported_date = l.reported_date AND "
         "(length(e.figure_id), e.figure_id) < (length(l.figure_id), l.figure_id))) "

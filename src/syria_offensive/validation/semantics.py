@@ -21,6 +21,8 @@ from syria_offensive.read.csv_load import ROW, LoadedTable
 from syria_offensive.sql import ident
 from syria_offensive.validation.rules import rules_for
 
+BATCH_ROWS = 131_072
+
 
 def _shown(row: dict[str, Any], columns: tuple[str, ...]) -> str:
     return "; ".join(f"{c}={'' if row[c] is None else row[c]}" for c in columns)
@@ -37,13 +39,22 @@ def check_semantics(
             continue
         needed = sorted({c for r in rules for c in r.columns})
         select = ", ".join([ROW, *(ident(c) for c in needed)])
-        frame = con.sql(f"SELECT {select} FROM {table.view}").pl()
-        broken = frame.select(
-            pl.col(ROW), *(~rule.ok(window).fill_null(True).alias(rule.rule) for rule in rules)
-        )
+        # The rules are row-wise, so the table is read in batches: memory stays at one batch's worth
+        # instead of a copy of every needed column (measured: +240 MB at 1M events in one frame).
+        reader = con.sql(f"SELECT {select} FROM {table.view}").to_arrow_reader(BATCH_ROWS)
+        found: dict[str, list[pl.DataFrame]] = {rule.rule: [] for rule in rules}
+        for batch in reader:
+            frame = pl.from_arrow(batch)
+            assert isinstance(frame, pl.DataFrame)
+            broken = frame.select(*(~rule.ok(window).fill_null(True).alias(rule.rule) for rule in rules))
+            for rule in rules:
+                hits = frame.filter(broken[rule.rule])
+                if hits.height:
+                    found[rule.rule].append(hits)
         for rule in rules:
-            rows = frame.filter(broken[rule.rule]).sort(ROW)
-            for row in rows.iter_rows(named=True):
+            if not found[rule.rule]:
+                continue
+            for row in pl.concat(found[rule.rule]).sort(ROW).iter_rows(named=True):
                 problems.append(
                     Problem(
                         resource.path,
