@@ -92,13 +92,24 @@ def inter_code(actor: dict[str, str]) -> int | None:
     return {"intergovernmental": 8, "media": 7, "monitor": 7, "ngo": 7}.get(actor["actor_type"])
 
 
+def state_district(pkg: PackageCopy, place_id: str, admin2: str, admin3: str) -> None:
+    """Give a place a district and sub-district as if a page stated them (its own source stands in)."""
+    i = pkg.find("places", lambda r: r["place_id"] == place_id)
+    source = pkg.value("places", i, "source_id")
+    pkg.edit("places", i, admin2=admin2, admin3=admin3, admin_status="stated", admin_source_id=source)
+
+
 def test_acled_csv(pkg: PackageCopy, tmp_path: Path) -> None:
     planted = plant_fatality_figures(pkg)
+    first = rows(pkg.root, "events")[0]
+    state_district(pkg, first["place_id"], "Test District", "Test Subdistrict")
     written = export("acled", tmp_path, pkg.root)
     assert sorted(p.name for p in written) == ["events_acled.csv", "events_acled_README.md"]
     header, data = read_csv(tmp_path / "events_acled.csv")
     check_against_codebook(header, data, codebook("acled_columns.csv"))
-    assert header[31:] == ["event_id", "fatalities_basis"], "our own columns come after ACLED's"
+    assert header[31:] == ["event_id", "fatalities_basis", "admin_status"], (
+        "our own columns come after ACLED's"
+    )
     got = {r["event_id"]: r for r in data}
     events = by_key(pkg.root, "events", "event_id")
     assert set(got) == set(events)
@@ -147,7 +158,11 @@ def test_acled_csv(pkg: PackageCopy, tmp_path: Path) -> None:
             place["admin1"],
             e["geo_precision"],
         )
-        assert r["admin2"] == r["admin3"] == "", "no district data: never invented"
+        assert (r["admin2"], r["admin3"], r["admin_status"]) == (
+            place["admin2"],
+            place["admin3"],
+            place["admin_status"],
+        ), "a district only where the place's source states it"
         assert (r["iso"], r["country"], r["region"]) == ("760", "Syria", "Middle East")
         links = [x for x in rows(pkg.root, "event_sources") if x["event_id"] == event_id]
         publishers = {
@@ -174,7 +189,8 @@ def test_acled_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         if r["fatalities_basis"] == "none":
             assert event_id not in fatalities
     readme = (tmp_path / "events_acled_README.md").read_text(encoding="utf-8")
-    assert "admin2 and admin3 are empty" in readme and "| `timestamp` |" in readme
+    assert got[first["event_id"]]["admin2"] == "Test District"
+    assert "admin2/admin3 by the place's admin_status: " in readme and "| `timestamp` |" in readme
 
 
 def test_acled_one_party_claim_is_tagged_and_not_counted(pkg: PackageCopy, tmp_path: Path) -> None:
@@ -245,6 +261,8 @@ def test_date_prec(precision: int, days: int, expected: int) -> None:
 
 def test_ucdp_ged_csv(pkg: PackageCopy, tmp_path: Path) -> None:
     planted = plant_fatality_figures(pkg, VIOLENT)
+    planted_place = next(e["place_id"] for e in rows(pkg.root, "events") if e["event_id"] == planted)
+    state_district(pkg, planted_place, "Test", "Test Subdistrict")
     written = export("ucdp", tmp_path, pkg.root)
     assert sorted(p.name for p in written) == ["events_ucdp_ged.csv", "events_ucdp_ged_README.md"]
     header, data = read_csv(tmp_path / "events_ucdp_ged.csv")
@@ -275,7 +293,8 @@ def test_ucdp_ged_csv(pkg: PackageCopy, tmp_path: Path) -> None:
         deaths = [int(r[c]) for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")]
         assert sum(deaths) == int(r["best"]) >= 1
         assert int(r["low"]) <= int(r["best"]) <= int(r["high"])
-        assert r["adm_2"] == "" and r["where_prec"] in {"1", "2", "3", "4", "5", "6"}
+        assert r["adm_2"] == (f"{place['admin2']} district" if place["admin2"] else "")
+        assert r["where_prec"] in {"1", "2", "3", "4", "5", "6"}
         if e["event_type"] == "Violence against civilians":
             assert r["type_of_violence"] == "3"
         if r["side_a"] == "Government of Syria":
@@ -290,6 +309,7 @@ def test_ucdp_ged_csv(pkg: PackageCopy, tmp_path: Path) -> None:
             )
     p = got[planted]
     assert (p["low"], p["best"], p["high"], p["deaths_civilians"]) == ("8", "32", "40", "5")
+    assert p["adm_2"] == "Test district"
     state = {a for a, x in actors.items() if x["actor_type"] == "state_forces" and x["country"] == "SY"}
     battles = {
         x["event_id"]
@@ -315,12 +335,14 @@ def test_fill_rates_doc_is_generated_and_checked(
 ) -> None:
     from syria_offensive.cli import main
 
+    places = by_key(pkg.root, "places", "place_id")
     assert main(["fill-rates", str(pkg.root), "--write"]) == 0
     assert main(["fill-rates", str(pkg.root), "--check"]) == 0
     text = (pkg.root / "docs" / "export-fill-rates.md").read_text(encoding="utf-8")
     for column in [*ACLED_EXPORT_COLUMNS, *GED_EXPORT_COLUMNS]:
         assert f"| `{column.name}` |" in text
-    assert "| `admin2` | string | 0 |" in text, "admin2 is said to be empty"
+    with_district = sum(1 for e in rows(pkg.root, "events") if places[e["place_id"]]["admin2"])
+    assert f"| `admin2` | string | {with_district} |" in text, "admin2's rate counts the stated districts"
     pkg.edit("events", pkg.find("events"), summary="A changed summary.")
     plant_fatality_figures(pkg, VIOLENT)  # one more GED row: the rates change
     capsys.readouterr()

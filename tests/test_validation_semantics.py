@@ -110,6 +110,27 @@ def test_place_without_governorate(pkg: PackageCopy) -> None:
     _only(pkg, "places", i, "admin1_pcode", "governorate-required")
 
 
+@pytest.mark.parametrize(
+    ("values", "fits"),
+    [
+        ({"admin2": "Jabal Sam'an", "admin3": "Mount Simeon", "admin_status": "stated"}, True),
+        ({"admin2": "Jabal Sam'an", "admin3": "", "admin_status": "stated"}, False),
+        ({"admin2": "Jabal Sam'an", "admin3": "", "admin_status": "district-stated"}, True),
+        ({"admin2": "Jabal Sam'an", "admin3": "Mount Simeon", "admin_status": "district-stated"}, False),
+        ({"admin2": "Jabal Sam'an", "admin3": "", "admin_status": "not-found"}, False),
+        ({"admin2": "", "admin3": "", "admin_status": "not-found", "admin_source_id": ""}, True),
+    ],
+)
+def test_admin_status_fits_the_district_columns(pkg: PackageCopy, values: dict[str, str], fits: bool) -> None:
+    i = pkg.find("places", lambda r: r["place_type"] == "village")
+    source = pkg.value("places", i, "source_id")
+    pkg.edit("places", i, **{"admin_source_id": source, **values})
+    if fits:
+        assert not [p for p in validate_package(pkg.root).problems if p.rule == "admin-status"]
+    else:
+        _only(pkg, "places", i, "admin_status", "admin-status")
+
+
 def test_acled_inter_that_does_not_fit_the_actor_type(pkg: PackageCopy) -> None:
     i = pkg.find("actors", lambda r: r["actor_type"] == "monitor")
     pkg.edit("actors", i, acled_inter="2")

@@ -156,6 +156,10 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
                     gov["admin1"],
                     gov["admin1_pcode"],
                     gov["iso_3166_2"],
+                    f"District {i % 7}",
+                    f"Sub-district {i % 31}",
+                    "stated",
+                    "src-0000000",
                     f"{lat}",
                     f"{lon}",
                     "1",
@@ -178,6 +182,10 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
                     gov["admin1"],
                     gov["admin1_pcode"],
                     gov["iso_3166_2"],
+                    None,
+                    None,
+                    "not-searched",
+                    None,
                     f"{lat:.5f}",
                     f"{lon:.5f}",
                     "2",
@@ -197,6 +205,10 @@ def _base_tables(n_events: int, rng: np.random.Generator) -> dict[str, pl.DataFr
             "admin1",
             "admin1_pcode",
             "iso_3166_2",
+            "admin2",
+            "admin3",
+            "admin_status",
+            "admin_source_id",
             "latitude",
             "longitude",
             "geo_precision",
@@ -389,6 +401,9 @@ def _plant(p: _Planter) -> None:
         )
         p.set("places", i, admin1=None, admin1_pcode=None, iso_3166_2=None)
         p.expect("places", i, "admin1_pcode", "governorate-required")
+        i = p.pick("places", lambda i: t["places"]["admin_status"][i] == "stated")
+        p.set("places", i, admin3=None)
+        p.expect("places", i, "admin_status", "admin-status")
         i = p.pick("places", lambda i: bool(t["places"]["geonames_id"][i]))
         lat = float(t["places"]["latitude"][i] or 0)
         p.set("places", i, latitude=f"{lat + 0.5 if lat < 36.5 else lat - 0.5:.5f}")

@@ -87,9 +87,14 @@ ACLED_COLUMNS: tuple[Column, ...] = (
     Column(
         "admin2",
         "string",
-        "EMPTY: the package has no district (admin2) data for its places; no p-code is invented",
+        "the place's district (places.admin2) where a source states it; empty otherwise, with the reason in "
+        "admin_status. OCHA's spelling is not checked and no p-code is given (none is held)",
     ),
-    Column("admin3", "string", "EMPTY: the package has no sub-district (admin3) data for its places"),
+    Column(
+        "admin3",
+        "string",
+        "the place's sub-district (places.admin3) where a source states it; empty otherwise (see admin_status)",
+    ),
     Column("location", "string", "the place's name"),
     Column("latitude", "number", "the place's WGS84 latitude"),
     Column("longitude", "number", "the place's WGS84 longitude"),
@@ -136,12 +141,18 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
         "string",
         "not an ACLED column: independent, corroborated, one_party_claim or none (docs/exports.md)",
     ),
+    Column(
+        "admin_status",
+        "string",
+        "not an ACLED column: places.admin_status, why admin2/admin3 are filled or empty (stated, "
+        "district-stated, not-found, not-searched, above-district)",
+    ),
 )
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
 SQL = """
 SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_type, e.sub_event_type,
-       e.civilian_targeting, e.place_name, e.admin1, e.latitude, e.longitude, e.summary,
+       e.civilian_targeting, e.place_name, e.admin1, e.admin2, e.admin3, e.admin_status, e.latitude, e.longitude, e.summary,
        (SELECT list({'role': x.role, 'name': a.name, 'actor_type': a.actor_type, 'side': a.side,
                      'country': a.country, 'acled_inter': a.acled_inter} ORDER BY a.name, a.actor_id)
         FROM event_actors x JOIN actors a USING (actor_id) WHERE x.event_id = e.event_id) AS actors,
@@ -234,8 +245,8 @@ def row(e: dict[str, Any], counts: list[Any], timestamp: int) -> dict[str, Any]:
         "region": ACLED_REGION,
         "country": COUNTRY_NAME,
         "admin1": e["admin1"],
-        "admin2": None,
-        "admin3": None,
+        "admin2": e["admin2"],
+        "admin3": e["admin3"],
         "location": e["place_name"],
         "latitude": e["latitude"],
         "longitude": e["longitude"],
@@ -248,6 +259,7 @@ def row(e: dict[str, Any], counts: list[Any], timestamp: int) -> dict[str, Any]:
         "timestamp": timestamp,
         "event_id": e["event_id"],
         "fatalities_basis": fatal.basis,
+        "admin_status": e["admin_status"],
     }
 
 
@@ -261,15 +273,19 @@ def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> lis
     data = rows(con, package)
     write_csv(folder / FILE_NAME, COLUMNS, data)
     basis: dict[str, int] = defaultdict(int)
+    admin: dict[str, int] = defaultdict(int)
     for r in data:
         basis[r["fatalities_basis"]] += 1
+        admin[r["admin_status"] or "no place"] += 1
     notes = [
         f"{len(data)} events, one row each (every event of the package).",
         "Fatalities by basis: " + ", ".join(f"{k} {v}" for k, v in sorted(basis.items())) + ".",
         f"timestamp is {build_timestamp(package)} for every row: datapackage.json's `created` "
         f"({package.descriptor.get('created')}), so the file is the same on every build of this version.",
-        "admin2 and admin3 are empty in every row: the package's places carry no district or sub-district "
-        "data yet, and no p-code is invented.",
+        "admin2/admin3 by the place's admin_status: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(admin.items()))
+        + ". Only a district or sub-district that a cited page states is filled; none is inferred from "
+        "coordinates, and no OCHA p-code is given (the package holds none).",
     ]
     text = readme(
         title=f"events_acled.csv: the events in ACLED's export shape (package version {package.version})",

@@ -21,9 +21,9 @@ def render(package: Package) -> str:
         "",
         f"How full each column of the ACLED- and UCDP GED-shaped exports is, for package version "
         f"{package.version}. A column's rule is in [exports.md](exports.md); the README written beside each "
-        "export file carries the same table. Empty by design: ACLED's `admin2` and `admin3` and GED's `adm_2` "
-        "(the package has no district data; no p-code is invented), and the UCDP ids that no stored source "
-        "verifies.",
+        "export file carries the same table. Filled only where a cited page states them: ACLED's `admin2` and "
+        "`admin3` and GED's `adm_2` (the reason for each gap is in `places.admin_status`; no p-code is "
+        "invented). Empty by design: the UCDP ids that no stored source verifies.",
         "",
         f"## `{acled.FILE_NAME}` ({len(acled_rows)} rows; shaped after the {acled.CODEBOOK})",
         "",

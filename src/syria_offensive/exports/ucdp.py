@@ -80,7 +80,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("where_coordinates", "string", "the place's name"),
     Column("where_description", "string", "'[near ]<place> (<place type>), <governorate>'"),
     Column("adm_1", "string", "the place's governorate with ' governorate' (GED's style)"),
-    Column("adm_2", "string", "EMPTY: the package has no district (admin2) data for its places"),
+    Column(
+        "adm_2",
+        "string",
+        "the place's district with ' district' (GED's style) where a source states it (places.admin2); "
+        "empty otherwise, the reason in places.admin_status",
+    ),
     Column("latitude", "number", "the place's WGS84 latitude"),
     Column("longitude", "number", "the place's WGS84 longitude"),
     Column("geom_wkt", "string", "'POINT (longitude latitude)'"),
@@ -141,7 +146,7 @@ articles AS (
     GROUP BY x.event_id
 )
 SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_type,
-       e.place_name, e.place_type, e.latitude, e.longitude, e.admin1, e.source_count, e.reports,
+       e.place_name, e.place_type, e.latitude, e.longitude, e.admin1, e.admin2, e.source_count, e.reports,
        s.actor1, s.actor2, s.actor1_state, s.actor2_state, s.actor1_syrian_state, s.actor2_syrian_state,
        a.sources, f.low, f.best, f.high, f.civilians_best
 FROM events_enriched e
@@ -254,7 +259,7 @@ def row(e: dict[str, Any]) -> dict[str, Any]:
         "where_description": f"{near}{e['place_name']} ({e['place_type']})"
         + (f", {e['admin1']}" if e["admin1"] else ""),
         "adm_1": f"{e['admin1']} governorate" if e["admin1"] else None,
-        "adm_2": None,
+        "adm_2": f"{e['admin2']} district" if e["admin2"] else None,
         "latitude": lat,
         "longitude": lon,
         "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else None,
@@ -308,7 +313,8 @@ def write(con: duckdb.DuckDBPyConnection, package: Package, folder: Path) -> lis
         f"{len(data)} of the package's {total} events, those GED would code: organised violence (Battles, "
         "Explosions/Remote violence, Violence against civilians) with at least one reported death.",
         *(f"Left out, {reason}: {count} events." for reason, count in sorted(left_out.items())),
-        "adm_2 is empty in every row: the package's places carry no district data yet.",
+        f"adm_2 is filled in {sum(1 for r in data if r['adm_2'])} of {len(data)} rows: only where a cited page "
+        "states the place's district (places.admin2); places.admin_status says why the rest are empty.",
         "UCDP ids: only those verified from a stored GED record are filled (Government of Syria, side id 118; "
         "conflict 299 'Syria: Government'); every other UCDP id is empty.",
     ]

@@ -41,6 +41,24 @@ def _within(expr: pl.Expr, low: float | dt.date, high: float | dt.date) -> pl.Ex
     return expr.is_null() | ((expr >= low) & (expr <= high))
 
 
+def _admin_status_ok(_: StudyWindow) -> pl.Expr:
+    status = _c("admin_status")
+    district, sub, source = (
+        _c("admin2").is_not_null(),
+        _c("admin3").is_not_null(),
+        _c("admin_source_id").is_not_null(),
+    )
+    return (
+        pl.when(status.is_null())
+        .then(True)  # a missing status is the structure layer's fault (required)
+        .when(status == "stated")
+        .then(district & sub & source)
+        .when(status == "district-stated")
+        .then(district & ~sub & source)
+        .otherwise(~district & ~sub & ~source)
+    )
+
+
 def _qualifier_ok(_: StudyWindow) -> pl.Expr:
     lo, best, hi = _c("value_low"), _c("value_best"), _c("value_high")
     q = _c("qualifier")
@@ -133,6 +151,14 @@ RULES: tuple[SemanticRule, ...] = (
             _c("place_type").is_in(["country", "region"])
             | (_c("admin1").is_not_null() & _c("admin1_pcode").is_not_null() & _c("iso_3166_2").is_not_null())
         ),
+    ),
+    SemanticRule(
+        "places",
+        "admin-status",
+        ("admin_status", "admin2", "admin3", "admin_source_id"),
+        "admin2, admin3 and admin_source_id do not fit admin_status: stated needs all three, district-stated "
+        "admin2 and the source without admin3, every other status none of them",
+        _admin_status_ok,
     ),
     SemanticRule(
         "places",

@@ -5,7 +5,8 @@
 -- publisher, so it counts independent reporting; reports, claims and denials count the sources by
 -- stance. killed_low, killed_best and killed_high come from the event_fatalities view (NULL when no
 -- `killed` figure is attached to the event). geo_precision is the event's own location precision;
--- place_geo_precision that of the place's coordinates.
+-- place_geo_precision that of the place's coordinates. admin2 and admin3 are the place's district and
+-- sub-district where a source states them; admin_status says why they are empty otherwise.
 CREATE VIEW events_enriched AS
 WITH roles AS (
     SELECT x.event_id,
@@ -35,7 +36,8 @@ sourcing AS (
 SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_type, e.sub_event_type,
        e.civilian_targeting,
        e.place_id, p.name AS place_name, p.name_ar AS place_name_ar, p.place_type,
-       p.admin1, p.admin1_pcode, p.iso_3166_2, p.latitude, p.longitude, p.geo_precision AS place_geo_precision,
+       p.admin1, p.admin1_pcode, p.iso_3166_2, p.admin2, p.admin3, p.admin_status,
+       p.latitude, p.longitude, p.geo_precision AS place_geo_precision,
        r.actor1, r.assoc_actor1, r.actor2, r.assoc_actor2,
        r.actor1_ids, r.assoc_actor1_ids, r.actor2_ids, r.assoc_actor2_ids,
        coalesce(s.source_count, 0) AS source_count,
