@@ -146,3 +146,57 @@ def test_help_imports_no_plotting_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_governorate_layer_is_natural_earths_with_a_source_row() -> None:
+    """Fourteen governorates, each joinable to governorates.csv by its ISO code, plus the UNDOF zone;
+    its source row is in sources.csv and the maps' captions name it."""
+    import csv
+    import json
+
+    from syria_offensive.figures.boundaries import (
+        GOVERNORATE_LAYER,
+        GOVERNORATE_SOURCE_ID,
+        LAYER_NOTE,
+        governorates,
+    )
+    from syria_offensive.metadata.paths import bundled_package_dir
+
+    root = bundled_package_dir()
+    with (root / "data" / "governorates.csv").open(encoding="utf-8") as fh:
+        codes = {r["iso_3166_2"] for r in csv.DictReader(fh)}
+    layer = governorates()
+    assert {g.iso_3166_2 for g in layer} == codes | {None}
+    assert all(g.rings and all(len(r) >= 4 for r in g.rings) for g in layer)
+    features = json.loads(GOVERNORATE_LAYER.read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["featurecla"] for f in features} <= {"Admin-1 scale rank", "Admin-1 aggregation"}
+    with (root / "data" / "sources.csv").open(encoding="utf-8") as fh:
+        source = next(r for r in csv.DictReader(fh) if r["source_id"] == GOVERNORATE_SOURCE_ID)
+    assert source["original_publisher"] == "Natural Earth" and source["source_type"] == "gazetteer"
+    assert GOVERNORATE_SOURCE_ID in LAYER_NOTE
+    aleppo = next(g for g in layer if g.iso_3166_2 == "SY-HL")
+    xs = [x for r in aleppo.rings for x, _ in r]
+    ys = [y for r in aleppo.rings for _, y in r]
+    assert min(xs) < 37.2 < max(xs) and min(ys) < 36.2 < max(ys), "Aleppo city lies inside its governorate"
+
+
+@needs_look
+def test_a_governorates_events_change_the_event_map_tint(tmp_path: Path) -> None:
+    """The tint is drawn from the events per governorate: moving events into another governorate's
+    place changes the event map."""
+    import matplotlib
+
+    from syria_offensive.figures.boundaries import outlines
+    from syria_offensive.figures.event_map import shade_governorates
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    layer = outlines()
+    colours = []
+    for counts in ({"SY-HL": 10, "SY-ID": 1}, {"SY-HL": 1, "SY-ID": 10}):
+        fig, ax = plt.subplots()
+        shade_governorates(ax, layer, counts)
+        colours.append([tuple(p.get_facecolor()) for p in ax.patches])
+        plt.close(fig)
+    assert colours[0] != colours[1]

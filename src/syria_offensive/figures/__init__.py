@@ -40,8 +40,8 @@ def write_figures(
     formats: tuple[str, ...] = ("png", "svg"),
 ) -> list[Path]:
     """Validate the package at `path` (None: the bundled data), then write NAME.png and NAME.svg into `output`."""
+    from syria_offensive.access.validated import open_connection, validated_package
     from syria_offensive.figures.boundaries import outlines
-    from syria_offensive.figures.data import open_connection, validated_package
     from syria_offensive.figures.style import reproducible, save
 
     folder = Path(output)

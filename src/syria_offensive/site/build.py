@@ -35,7 +35,7 @@ def blank_tile(rgb: tuple[int, int, int] = (238, 243, 247)) -> bytes:
 
 def build_site(folder: str | Path, path: str | Path | None = None) -> Site:
     """Validate the package at `path` (None: the bundled data) and write the site's files into `folder`."""
-    from syria_offensive.figures.data import open_connection, validated_package
+    from syria_offensive.access.validated import open_connection, validated_package
     from syria_offensive.site.database import write_database
     from syria_offensive.site.metadata import build_metadata
 

@@ -1,4 +1,5 @@
-"""The data a figure or the site is drawn from: the package, validated first, in a locked DuckDB connection."""
+"""A package validated before it is used, and its locked DuckDB connection: what the figures and the site
+are drawn from (they refuse data that breaks a rule)."""
 
 from __future__ import annotations
 
