@@ -4,7 +4,7 @@
 set -e
 WORK=${1:-$(mktemp -d)}; ROOT=$(cd "$(dirname "$0")/.." && pwd); cd "$WORK"
 python3 -m venv base && du -sk base | cut -f1 > base.kb
-for spec in core pandera maintain frictionless; do
+for spec in core pandera maintain frictionless look; do
   rm -rf v-$spec; python3 -m venv v-$spec
   if [ $spec = core ]; then target="$ROOT"; else target="$ROOT[$spec]"; fi
   v-$spec/bin/pip install -q "$target" > $spec.log 2>&1

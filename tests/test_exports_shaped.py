@@ -355,3 +355,22 @@ def test_the_bundled_fill_rates_doc_is_current() -> None:
 
     root = Path(__file__).parent.parent
     assert main(["fill-rates", str(root), "--check"]) == 0, "run `syria-offensive fill-rates --write`"
+
+
+def test_side_deaths_by_the_subject_actors_side() -> None:
+    from syria_offensive.exports.ucdp import side_deaths
+
+    gov = [{"side": "government"}]
+    opp = [{"side": "opposition"}]
+    parts = [
+        {"claimant": "sohr", "side": "government", "n": 30},
+        {"claimant": "sohr", "side": "opposition", "n": 10},
+        {"claimant": "sohr", "side": "sdf", "n": 99},  # neither side: stays unknown
+        {"claimant": "mod", "side": "opposition", "n": 200},
+    ]
+    # Medians over the two claimants: side A (30, 0) -> 15; side B (10, 200) -> 105.
+    assert side_deaths(parts, gov, opp, room=1000) == (15, 105)
+    assert side_deaths(parts, gov, opp, room=50) == (15, 35), "bounded, side A first"
+    assert side_deaths(parts, gov, gov, room=1000) == (0, 0), "a side on both sides counts for neither"
+    assert side_deaths(None, gov, opp, room=10) == (0, 0)
+    assert side_deaths(parts, opp, None, room=1000) == (105, 0), "one-sided: only side A"

@@ -10,6 +10,7 @@ why. Every rule is in docs/exports.md; each column's source is in COLUMNS below.
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -97,14 +98,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("date_prec", "integer", "from date_precision and the span's length (docs/exports.md table)"),
     Column("date_start", "date", "events.event_date"),
     Column("date_end", "date", "events.end_date, else event_date"),
-    Column("deaths_a", "integer", "0: the figures do not attribute the dead to a side for most events"),
-    Column("deaths_b", "integer", "0, as deaths_a"),
+    Column(
+        "deaths_a",
+        "integer",
+        "side A's combatants killed: the median over claimants of their latest combatant figures whose "
+        "subject actor is on side A's side; 0 when no figure says (docs/exports.md)",
+    ),
+    Column("deaths_b", "integer", "side B's, as deaths_a"),
     Column(
         "deaths_civilians",
         "integer",
         "the civilian deaths (event_fatalities civilians_best, rounded down), at most best",
     ),
-    Column("deaths_unknown", "integer", "best - deaths_civilians"),
+    Column("deaths_unknown", "integer", "best - deaths_civilians - deaths_a - deaths_b"),
     Column("best", "integer", "event_fatalities best, rounded down (the median of the claimants)"),
     Column("high", "integer", "event_fatalities high, else best"),
     Column("low", "integer", "event_fatalities low, else best"),
@@ -144,14 +150,36 @@ articles AS (
     FROM event_sources x JOIN sources s USING (source_id)
     LEFT JOIN actors c ON c.actor_id = x.claimant_actor_id
     GROUP BY x.event_id
+),
+-- Combatant deaths by the side of their subject actor, from each claimant's latest report (the same
+-- latest report and the same one-figure-per-part rule as the event_fatalities view).
+latest_killed AS (
+    SELECT * FROM figures WHERE measure = 'killed' AND event_id IS NOT NULL
+    QUALIFY reported_date = max(reported_date) OVER (PARTITION BY event_id, claimant_actor_id)
+),
+combatant_parts AS (
+    SELECT * FROM latest_killed
+    WHERE population = 'combatants' AND subject_actor_id IS NOT NULL
+      AND coalesce(value_best, value_low) IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY event_id, claimant_actor_id, subject_actor_id ORDER BY length(figure_id) DESC, figure_id DESC
+    ) = 1
+),
+side_deaths AS (
+    SELECT c.event_id,
+           list({'claimant': c.claimant_actor_id, 'side': a.side, 'n': coalesce(c.value_best, c.value_low)}
+                ORDER BY c.claimant_actor_id, c.figure_id) AS parts
+    FROM combatant_parts c JOIN actors a ON a.actor_id = c.subject_actor_id
+    GROUP BY c.event_id
 )
 SELECT e.event_id, e.event_date, e.end_date, e.date_precision, e.geo_precision, e.event_type,
        e.place_name, e.place_type, e.latitude, e.longitude, e.admin1, e.admin2, e.source_count, e.reports,
        s.actor1, s.actor2, s.actor1_state, s.actor2_state, s.actor1_syrian_state, s.actor2_syrian_state,
-       a.sources, f.low, f.best, f.high, f.civilians_best
+       a.sources, f.low, f.best, f.high, f.civilians_best, d.parts AS side_deaths
 FROM events_enriched e
 LEFT JOIN sides s USING (event_id)
 LEFT JOIN articles a USING (event_id)
+LEFT JOIN side_deaths d USING (event_id)
 LEFT JOIN event_fatalities f USING (event_id)
 ORDER BY e.event_date, e.event_id
 """
@@ -207,6 +235,34 @@ def _side_names(actors: list[dict[str, Any]] | None) -> str | None:
     return "; ".join(sorted(names))
 
 
+def side_deaths(
+    parts: list[dict[str, Any]] | None,
+    side_a: list[dict[str, Any]] | None,
+    side_b: list[dict[str, Any]] | None,
+    room: int,
+) -> tuple[int, int]:
+    """deaths_a and deaths_b: the median over claimants of the combatants they say were killed on each side.
+
+    A combatant figure counts for side A when its subject actor's side is the side of side A's actors and
+    not of side B's (and the other way round); any other is left in deaths_unknown. Both are bounded by
+    `room` (best less the civilians), side A first, so that the four death columns add up to best.
+    """
+    sides_a = {a["side"] for a in side_a or []}
+    sides_b = {a["side"] for a in side_b or []}
+    by_claimant: dict[str, list[int]] = {}
+    for part in parts or []:
+        counts = by_claimant.setdefault(part["claimant"], [0, 0])
+        in_a, in_b = part["side"] in sides_a, part["side"] in sides_b
+        if in_a != in_b:
+            counts[0 if in_a else 1] += int(part["n"])
+    if not by_claimant:
+        return 0, 0
+    a = math.floor(statistics.median(c[0] for c in by_claimant.values()))
+    b = math.floor(statistics.median(c[1] for c in by_claimant.values()))
+    a = min(a, room)
+    return a, min(b, room - a)
+
+
 def _joined(values: list[Any]) -> str | None:
     texts = [str(v) for v in values if v is not None and v != ""]
     return ";".join(texts) or None
@@ -230,6 +286,7 @@ def row(e: dict[str, Any]) -> dict[str, Any]:
     originals = sorted({s["claimant"] or s["original"] for s in sources if s["claimant"] or s["original"]})
     best = math.floor(e["best"])
     civilians = min(math.floor(e["civilians_best"]), best) if e["civilians_best"] is not None else 0
+    deaths_a, deaths_b = side_deaths(e["side_deaths"], side_a, side_b, best - civilians)
     end = e["end_date"] or e["event_date"]
     days = (end - e["event_date"]).days + 1
     lat, lon = e["latitude"], e["longitude"]
@@ -271,10 +328,10 @@ def row(e: dict[str, Any]) -> dict[str, Any]:
         "date_prec": date_prec(e["date_precision"], days),
         "date_start": e["event_date"],
         "date_end": end,
-        "deaths_a": 0,
-        "deaths_b": 0,
+        "deaths_a": deaths_a,
+        "deaths_b": deaths_b,
         "deaths_civilians": civilians,
-        "deaths_unknown": best - civilians,
+        "deaths_unknown": best - civilians - deaths_a - deaths_b,
         "best": best,
         "high": e["high"] if e["high"] is not None else best,
         "low": e["low"] if e["low"] is not None else best,
