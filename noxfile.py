@@ -95,10 +95,12 @@ def figures_check(session: nox.Session) -> None:
 
 @nox.session
 def site(session: nox.Session) -> None:
-    """The browsable site: build the SQLite file and drive Datasette in headless Chromium (/usr/bin/chromium)."""
+    """The look's tests, with the `look` extra that the tests session lacks: the figures' tests, and the
+    browsable site built and driven in headless Chromium (/usr/bin/chromium)."""
     session.install("-e", ".[look]", *TEST_DEPS, "playwright>=1.65,<2")
     session.run(
         "pytest",
+        "tests/test_figures.py",
         "tests/test_serve.py",
         "tests/test_site_browser.py",
         "-m",
