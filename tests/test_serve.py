@@ -1,9 +1,15 @@
-"""syria-offensive serve --build-only: the SQLite file, its keys, the materialised views and the metadata."""
+"""syria-offensive serve: the SQLite file, its keys, the materialised views and the metadata (--build-only),
+and a served Datasette that stops with it."""
 
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -98,3 +104,47 @@ def test_serving_without_the_extra_says_so(
     monkeypatch.setattr(site, "missing_requirements", lambda: ["datasette"])
     assert main(["serve", "--port", "0"]) == 2
     assert "look" in capsys.readouterr().err
+
+
+def test_stopping_serve_stops_datasette_too(tmp_path: Path) -> None:
+    """SIGTERM to `syria-offensive serve` (a kill, a test's teardown) takes its Datasette child down with
+    it: the port stops answering and the temporary folder is removed."""
+    pytest.importorskip("datasette")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "syria_offensive.cli", "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/-/versions.json", timeout=2):
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.3)
+        proc.terminate()
+        assert proc.wait(timeout=20) == 143
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
+    served = (
+        (tmp_path / "serve.log").read_text(encoding="utf-8").split("serving ", 1)[1].split(" read-only")[0]
+    )
+    assert not Path(served).exists(), "the temporary database is removed"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                pass
+        except OSError:
+            break  # nothing listens any more
+        assert time.monotonic() < deadline, "Datasette still answers after serve was stopped"
+        time.sleep(0.3)

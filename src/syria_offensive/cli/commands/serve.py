@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,39 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
 
 
+class _Terminated(Exception):
+    """SIGTERM arrived (a `kill`, a service manager, a test's teardown)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _run_server(command: list[str]) -> int:
+    """Run Datasette until it exits, Ctrl-C or SIGTERM; never leave it running behind this process.
+
+    Python's default SIGTERM ends this process at once, which orphaned the server on its port and left
+    the temporary database behind: SIGTERM is turned into an exception so that both are cleaned up.
+    """
+    proc = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        return 130
+    except _Terminated:
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
 def run(args: argparse.Namespace) -> int:
     from syria_offensive.errors import InvalidDataError
     from syria_offensive.site import missing_requirements
@@ -54,12 +88,9 @@ def run(args: argparse.Namespace) -> int:
                 f"serving {site.database} read-only on http://{args.host}:{args.port}/ (Ctrl-C stops)",
                 flush=True,
             )
-            try:
-                return subprocess.call(
-                    [sys.executable, "-m", "datasette", *datasette_args(site, args.host, args.port)]
-                )
-            except KeyboardInterrupt:
-                return 130
+            return _run_server(
+                [sys.executable, "-m", "datasette", *datasette_args(site, args.host, args.port)]
+            )
     except InvalidDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
