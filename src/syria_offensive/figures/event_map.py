@@ -49,7 +49,7 @@ def draw(con: duckdb.DuckDBPyConnection, version: str, layer: Outlines) -> Figur
     rows = con.execute(
         "SELECT event_type, geo_precision = 3 AS vague, longitude, latitude, count(*) AS n "
         "FROM events_enriched WHERE longitude IS NOT NULL "
-        "GROUP BY ALL ORDER BY n DESC, event_type, longitude, latitude"
+        "GROUP BY ALL ORDER BY n DESC, event_type, longitude, latitude, vague"  # every grouped column: a total order
     ).fetchall()
     per_governorate = dict(
         con.execute(
