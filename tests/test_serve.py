@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import PackageCopy
+from support.serve_process import running_serve
 from syria_offensive.access.sql_views import view_files
 from syria_offensive.cli import main
 from syria_offensive.metadata.descriptor import TABLES
@@ -110,34 +108,12 @@ def test_stopping_serve_stops_datasette_too(tmp_path: Path) -> None:
     """SIGTERM to `syria-offensive serve` (a kill, a test's teardown) takes its Datasette child down with
     it: the port stops answering and the temporary folder is removed."""
     pytest.importorskip("datasette")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "syria_offensive.cli", "serve", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.3)
-        proc.terminate()
-        assert proc.wait(timeout=20) == 143
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        log.close()
-    served = (
-        (tmp_path / "serve.log").read_text(encoding="utf-8").split("serving ", 1)[1].split(" read-only")[0]
-    )
+    log = tmp_path / "serve.log"
+    with running_serve(log) as running:
+        running.proc.terminate()
+        assert running.proc.wait(timeout=20) == 143
+    port = running.port
+    served = log.read_text(encoding="utf-8").split("serving ", 1)[1].split(" read-only")[0]
     assert not Path(served).exists(), "the temporary database is removed"
     deadline = time.monotonic() + 10
     while True:

@@ -10,7 +10,7 @@ import duckdb
 from syria_offensive.metadata.descriptor import Package
 from syria_offensive.problems import Problem
 from syria_offensive.read.csv_load import ROW, LoadedTable
-from syria_offensive.sql import ident
+from syria_offensive.sql import hash_repeats, ident
 
 
 @dataclass(frozen=True)
@@ -70,14 +70,6 @@ _ITS_AREA = r"\b(?:outskirts|countryside) of the (?:city|town)\b"
 
 def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def _hash_repeats(view: str, columns: tuple[str, ...]) -> str:
-    """A condition keeping the rows whose values in `columns` hash like another row's: a cheap
-    prefilter (NULLs hash alike, as IS NOT DISTINCT FROM and PARTITION BY treat them) before the
-    exact comparison, which then runs on the few candidates only."""
-    cols = ", ".join(columns)
-    return f"hash({cols}) IN (SELECT hash({cols}) FROM {view} GROUP BY 1 HAVING count(*) > 1)"
 
 
 _NAME = "regexp_escape(p.name)"
@@ -153,7 +145,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "row_number() OVER (PARTITION BY "
         + ", ".join(FIGURE_CLAIM)
         + " ORDER BY {row}) AS n FROM {figures} WHERE "
-        + _hash_repeats("{figures}", FIGURE_CLAIM)
+        + hash_repeats("{figures}", ", ".join(FIGURE_CLAIM))
         + ") WHERE n > 1",
     ),
     CrossRule(
@@ -210,7 +202,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
         "the figure repeats an earlier row's statement (same claimant, period, measure and values) carried by "
         "another outlet the same day, or later with only the carrier's date: one statement is one row",
         "WITH c AS (SELECT * FROM {figures} WHERE "
-        + _hash_repeats("{figures}", STATEMENT)
+        + hash_repeats("{figures}", ", ".join(STATEMENT))
         + ") SELECT l.{row}, l.figure_id || ' repeats ' || e.figure_id FROM c l JOIN c e ON "
         + " AND ".join(f"l.{c} IS NOT DISTINCT FROM e.{c}" for c in STATEMENT)
         + " AND (e.reported_date < l.reported_date OR (e.reported_date = l.reported_date AND "

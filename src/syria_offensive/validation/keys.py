@@ -7,7 +7,7 @@ import duckdb
 from syria_offensive.metadata.descriptor import Package, Resource
 from syria_offensive.problems import Problem
 from syria_offensive.read.csv_load import ROW, LoadedTable
-from syria_offensive.sql import ident
+from syria_offensive.sql import hash_repeats, ident
 
 
 def _duplicates(
@@ -18,12 +18,10 @@ def _duplicates(
     present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
     shown = " || ', ' || ".join(f"CAST({ident(f)} AS VARCHAR)" for f in fields)
     # Group on the values' 64-bit hash first (much cheaper than grouping on several strings); only rows
-    # whose hash repeats, usually none, are then compared by their values, so a collision costs a
-    # little time and never a wrong verdict.
+    # whose hash repeats, usually none, are numbered by their values.
     sql = (
-        f"WITH repeated AS (SELECT hash({cols}) AS h FROM {table.view} WHERE {present} GROUP BY 1 HAVING count(*) > 1) "
         f"SELECT {ROW}, {shown} FROM (SELECT {ROW}, {cols}, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS n "
-        f"FROM {table.view} WHERE {present} AND hash({cols}) IN (SELECT h FROM repeated)) WHERE n > 1"
+        f"FROM {table.view} WHERE {present} AND {hash_repeats(table.view, cols, present)}) WHERE n > 1"
     )
     return [(int(r), str(v)) for r, v in con.execute(sql).fetchall()]
 
