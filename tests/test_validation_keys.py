@@ -48,3 +48,27 @@ def test_dangling_link_table_reference(pkg: PackageCopy) -> None:
     pkg.edit("event_sources", index, source_id="nobody-20241201-a")
     problems = found(validate_package(pkg.root))
     assert ("data/event_sources.csv", index + 2, "source_id", "foreign-key") in problems
+
+
+def test_two_keys_of_one_table_citing_one_target(pkg: PackageCopy) -> None:
+    # places cites sources.source_id twice (source_id, admin_source_id): both are tested, in one query.
+    first = pkg.find("places", lambda r: bool(r["admin_source_id"]))
+    second = pkg.find(
+        "places", lambda r: bool(r["source_id"]) and r["place_id"] != pkg.read("places")[1][first]["place_id"]
+    )
+    pkg.edit("places", first, admin_source_id="no-such-source")
+    pkg.edit("places", second, source_id="no-such-source-either")
+    assert found(validate_package(pkg.root)) == {
+        ("data/places.csv", first + 2, "admin_source_id", "foreign-key"),
+        ("data/places.csv", second + 2, "source_id", "foreign-key"),
+    }
+
+
+def test_a_target_that_cannot_be_read_stops_only_the_keys_citing_it(pkg: PackageCopy) -> None:
+    # The governorates file is gone: places' key to it cannot be tested, its key to sources still is.
+    (pkg.root / "data" / "governorates.csv").unlink()
+    index = pkg.find("places", lambda r: bool(r["source_id"]))
+    pkg.edit("places", index, source_id="no-such-source")
+    problems = found(validate_package(pkg.root))
+    assert ("data/places.csv", index + 2, "source_id", "foreign-key") in problems
+    assert not any(p[3] == "foreign-key" and p[2] == "admin1_pcode" for p in problems)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from syria_offensive.metadata.descriptor import Package, load_package
-from syria_offensive.metadata.window import study_window
+from syria_offensive.metadata.window import StudyWindow, study_window
 from syria_offensive.problems import Problem, Report
-from syria_offensive.read.csv_load import LoadedTable, load_resource
+from syria_offensive.read.csv_load import LoadedTable, drop_columns, load_resource
 from syria_offensive.read.files import check_file, hash_problem, sha256_of
 from syria_offensive.validation.cells import check_cells
-from syria_offensive.validation.crosstable import check_cross_table
+from syria_offensive.validation.crosstable import CROSS_RULES, CYCLES, check_cross_table
 from syria_offensive.validation.keys import check_foreign_keys, check_unique
+
+if TYPE_CHECKING:
+    from syria_offensive.validation.plan import Step
 
 __all__ = ["study_window", "validate_package"]  # study_window: kept here for callers of 0.1.0
 
@@ -59,9 +62,8 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
 
     Raises PackageError when the descriptor cannot be read at all.
     """
-    from syria_offensive.validation.semantics import (
-        check_semantics,  # polars: imported only by what validates rows
-    )
+    # polars (through the semantic rules): imported only by what validates rows
+    from syria_offensive.validation.plan import live_columns, plan
 
     package = path if isinstance(path, Package) else load_package(path)
     report = Report(str(package.descriptor_path))
@@ -80,21 +82,33 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
             for name, res in package.resources.items()
             if res.hash is not None and res.file(package.root).is_file()
         }
+        pending = plan(package)
+        passed: set[str] = set()  # tables whose turn to load has come, loaded or not
+        dropped: set[str] = set()  # tables no step left reads, gone from DuckDB
         for name in package.table_order():
             resource = package.resources[name]
             checked = check_file(resource, package.root)
             report.extend(checked.problems)
-            if checked.header is None:
-                continue
-            table = load_resource(con, resource, package.root, checked.header, blank_rows=checked.blank_rows)
-            tables[name] = table
-            report.checked[resource.path] = table.rows
-            report.extend(_reject_problems(resource.path, table))
-            report.extend(check_cells(con, resource, table))
-            report.extend(check_unique(con, resource, table))
-        report.extend(check_foreign_keys(con, package, tables))
-        report.extend(check_semantics(con, package, tables, window))
-        report.extend(check_cross_table(con, package, tables))
+            passed.add(name)
+            if checked.header is not None:
+                table = load_resource(
+                    con, resource, package.root, checked.header, blank_rows=checked.blank_rows
+                )
+                tables[name] = table
+                report.checked[resource.path] = table.rows
+                report.extend(_reject_problems(resource.path, table))
+            waiting = []
+            for step in pending:
+                if all(t in tables for t in step.needs):
+                    report.extend(_run(step, con, package, tables, window))
+                elif all(t in tables or t not in passed for t in step.needs):
+                    waiting.append(step)
+                # else the step reads a table that could not be loaded: it cannot run
+            pending = waiting
+            live = live_columns(pending)
+            for held in [t for t in tables.values() if t.name not in dropped]:
+                if not drop_columns(con, held, live.get(held.name, set())):
+                    dropped.add(held.name)
         for name, digest in hashes.items():
             found = hash_problem(package.resources[name], digest.result())
             if found:
@@ -103,6 +117,31 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
         hasher.shutdown(wait=True, cancel_futures=True)
         con.close()
     return report
+
+
+def _run(
+    step: Step,
+    con: duckdb.DuckDBPyConnection,
+    package: Package,
+    tables: dict[str, LoadedTable],
+    window: StudyWindow,
+) -> list[Problem]:
+    """Run one step of the plan (the checks are looked up here, by name, so a profiler can wrap them)."""
+    if step.kind == "cells":
+        return check_cells(con, package.resources[step.subject], tables[step.subject])
+    if step.kind == "unique":
+        return check_unique(con, package.resources[step.subject], tables[step.subject])
+    if step.kind == "foreign-keys":
+        return check_foreign_keys(con, package, tables, child=step.subject, target=step.target)
+    if step.kind == "semantics":
+        from syria_offensive.validation.semantics import check_semantics
+
+        return check_semantics(con, package, {step.subject: tables[step.subject]}, window)
+    if step.kind == "cycles":
+        cycles = tuple(c for c in CYCLES if c[3] == step.subject)
+        return check_cross_table(con, package, tables, rules=(), cycles=cycles)
+    rules = tuple(r for r in CROSS_RULES if r.rule == step.subject)
+    return check_cross_table(con, package, tables, rules=rules, cycles=())
 
 
 # The last reports by the state of the files they read, so that load_all() validates a package once.

@@ -8,7 +8,7 @@ import duckdb
 from syria_offensive.metadata.descriptor import Field, Resource
 from syria_offensive.metadata.duckdb_types import is_parsed
 from syria_offensive.problems import Problem
-from syria_offensive.read.csv_load import RAW_SUFFIX, ROW, LoadedTable
+from syria_offensive.read.csv_load import RAW, ROW, LoadedTable
 from syria_offensive.sql import ident, literal, literal_list
 
 TYPE_NAMES = {
@@ -21,19 +21,24 @@ TYPE_NAMES = {
 }
 
 
-def _raw(f: Field) -> str:
-    return ident(f.name + RAW_SUFFIX) if is_parsed(f) else ident(f.name)
+def _raw(f: Field, table: LoadedTable) -> str:
+    """SQL for the text of the field's cell where it failed to parse (NULL elsewhere); a text field's value."""
+    if not is_parsed(f):
+        return ident(f.name)
+    position = table.raw_position.get(f.name)
+    return f"{RAW}[{position}]" if position else "NULL::VARCHAR"
 
 
-def _shown(f: Field) -> str:
+def _shown(f: Field, table: LoadedTable) -> str:
     """The cell's text as read: the raw text where it failed to parse, else the typed value as text."""
     col = ident(f.name)
-    return f"coalesce({_raw(f)}, CAST({col} AS VARCHAR))" if is_parsed(f) else col
+    return f"coalesce({_raw(f, table)}, CAST({col} AS VARCHAR))" if is_parsed(f) else col
 
 
-def field_checks(f: Field, required: bool) -> list[tuple[str, str, str]]:
-    """(rule, WHERE condition, message) for each constraint of the field."""
-    col, raw = ident(f.name), _raw(f)
+def field_checks(f: Field, required: bool, raw: str) -> list[tuple[str, str, str]]:
+    """(rule, WHERE condition, message) for each constraint of the field; `raw` is SQL for the text of a
+    cell that failed to parse (see _raw)."""
+    col = ident(f.name)
     checks: list[tuple[str, str, str]] = []
     if is_parsed(f):
         checks.append(
@@ -103,12 +108,14 @@ def check_cells(
         if f.name not in table.columns:
             continue
         required = f.required or f.name in schema.primary_key
-        for rule, condition, message in field_checks(f, required):
+        for rule, condition, message in field_checks(f, required, _raw(f, table)):
             if only is not None and rule not in only:
                 continue
             messages[(f.name, rule)] = message
+            # A query per rule, as a UNION ALL: DuckDB runs the parts side by side (measured at 1M events:
+            # one scan flagging every rule took half as long again).
             parts.append(
-                f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, {_shown(f)} AS value "
+                f"SELECT {ROW}, {literal(f.name)} AS col, {literal(rule)} AS rule, {_shown(f, table)} AS value "
                 f"FROM {table.view} WHERE {condition}"
             )
     if not parts:

@@ -283,10 +283,16 @@ def _cycles(
 
 
 def check_cross_table(
-    con: duckdb.DuckDBPyConnection, package: Package, tables: dict[str, LoadedTable]
+    con: duckdb.DuckDBPyConnection,
+    package: Package,
+    tables: dict[str, LoadedTable],
+    *,
+    rules: tuple[CrossRule, ...] = CROSS_RULES,
+    cycles: tuple[tuple[str, str, str, str], ...] = CYCLES,
 ) -> list[Problem]:
+    """The problems of the cross-table rules and the parent-chain cycles (all, or those given)."""
     problems: list[Problem] = []
-    for rule in CROSS_RULES:
+    for rule in rules:
         if not all(
             t in tables and all(c in tables[t].columns for c in cols) for t, cols in rule.needs.items()
         ):
@@ -306,7 +312,7 @@ def check_cross_table(
                     "cross-table",
                 )
             )
-    for table_name, key, parent, rule_name in CYCLES:
+    for table_name, key, parent, rule_name in cycles:
         table = tables.get(table_name)
         if table is None or key not in table.columns or parent not in table.columns:
             continue

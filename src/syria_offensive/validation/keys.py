@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
-from syria_offensive.metadata.descriptor import Package, Resource
+from syria_offensive.metadata.descriptor import ForeignKey, Package, Resource
 from syria_offensive.problems import Problem
 from syria_offensive.read.csv_load import ROW, LoadedTable
 from syria_offensive.sql import hash_repeats, ident
@@ -65,49 +67,96 @@ def check_unique(con: duckdb.DuckDBPyConnection, resource: Resource, table: Load
     return problems
 
 
-def _key_equal(child: Resource, a: str, parent: Resource, b: str) -> str:
-    """c.a = p.b; compared as text only when the two fields' types differ (a cast on both sides would
-    keep DuckDB from joining the columns as they are stored)."""
-    if child.schema.field(a).type == parent.schema.field(b).type:  # both fields are in their tables
-        return f"c.{ident(a)} = p.{ident(b)}"
-    return f"CAST(c.{ident(a)} AS VARCHAR) = CAST(p.{ident(b)} AS VARCHAR)"
+@dataclass(frozen=True)
+class _KeyCheck:
+    """One foreign key to test: rows of `table` (resource `child`) must find their `fields` in the target."""
+
+    child: Resource
+    table: LoadedTable
+    fk: ForeignKey
 
 
-def check_foreign_keys(
-    con: duckdb.DuckDBPyConnection, package: Package, tables: dict[str, LoadedTable]
-) -> list[Problem]:
-    problems = []
+def _checkable(
+    package: Package, tables: dict[str, LoadedTable], child: str | None, target: str | None
+) -> dict[tuple[str, tuple[str, ...]], list[_KeyCheck]]:
+    """The foreign keys that can be tested, grouped by the key they point at (target table, fields)."""
+    groups: dict[tuple[str, tuple[str, ...]], list[_KeyCheck]] = {}
     for name, table in tables.items():
+        if child is not None and name != child:
+            continue
         resource = package.resources[name]
         for fk in resource.schema.foreign_keys:
             target_name = fk.resource or name
-            target = tables.get(target_name)
-            target_resource = package.resources.get(target_name)
-            if target is None or target_resource is None or not all(f in table.columns for f in fk.fields):
+            if target is not None and target_name != target:
                 continue
-            if not all(f in target.columns for f in fk.reference_fields):
+            cited = tables.get(target_name)
+            if cited is None or target_name not in package.resources:
                 continue
-            if target.rejects:
+            if not all(f in table.columns for f in fk.fields):
+                continue
+            if not all(f in cited.columns for f in fk.reference_fields):
+                continue
+            if cited.rejects:
                 # Rows of the target could not be read, so its keys are incomplete: a missing key would
                 # blame the citing rows for the target's fault, which is reported at its own rows.
                 continue
-            present = " AND ".join(f"c.{ident(f)} IS NOT NULL" for f in fk.fields)
+            groups.setdefault((target_name, fk.reference_fields), []).append(_KeyCheck(resource, table, fk))
+    return groups
+
+
+def _citing_rows(check: _KeyCheck, index: int, parent: Resource) -> str:
+    """The check's citing rows as (k, __row, value, key...), the key named as the target's fields."""
+    fields, refs = check.fk.fields, check.fk.reference_fields
+    present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
+    shown = " || ', ' || ".join(f"CAST({ident(f)} AS VARCHAR)" for f in fields)
+    keys = []
+    for a, b in zip(fields, refs, strict=True):
+        same = check.child.schema.field(a).type == parent.schema.field(b).type
+        keys.append(f"{ident(a) if same else f'CAST({ident(a)} AS VARCHAR)'} AS {ident('__k_' + b)}")
+    return f"SELECT {index} AS k, {ROW}, {shown} AS value, {', '.join(keys)} FROM {check.table.view} WHERE {present}"
+
+
+def check_foreign_keys(
+    con: duckdb.DuckDBPyConnection,
+    package: Package,
+    tables: dict[str, LoadedTable],
+    *,
+    child: str | None = None,
+    target: str | None = None,
+) -> list[Problem]:
+    """Every citing value that no row of its target holds (only the keys of table `child`, or only those
+    pointing at table `target`, when given). The keys citing one target key are tested in one anti-join,
+    so the target key is hashed once however many columns cite it."""
+    problems = []
+    for (target_name, refs), checks in _checkable(package, tables, child, target).items():
+        cited = tables[target_name]
+        parent = package.resources[target_name]
+        # A key compared as text on one side must be text on the other too: one query per way of comparing.
+        by_way: dict[tuple[bool, ...], list[_KeyCheck]] = {}
+        for check in checks:
+            way = tuple(
+                check.child.schema.field(a).type == parent.schema.field(b).type
+                for a, b in zip(check.fk.fields, refs, strict=True)
+            )
+            by_way.setdefault(way, []).append(check)
+        for way, group in by_way.items():
+            citing = " UNION ALL ".join(_citing_rows(c, i, parent) for i, c in enumerate(group))
             join = " AND ".join(
-                _key_equal(resource, a, target_resource, b)
-                for a, b in zip(fk.fields, fk.reference_fields, strict=True)
+                f"c.{ident('__k_' + b)} = " + (f"p.{ident(b)}" if same else f"CAST(p.{ident(b)} AS VARCHAR)")
+                for b, same in zip(refs, way, strict=True)
             )
-            shown = " || ', ' || ".join(f"CAST(c.{ident(f)} AS VARCHAR)" for f in fk.fields)
             sql = (
-                f"SELECT c.{ROW}, {shown} FROM {table.view} c WHERE {present} AND NOT EXISTS "
-                f"(SELECT 1 FROM {target.view} p WHERE {join})"
+                f"SELECT c.k, c.{ROW}, c.value FROM ({citing}) c "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {cited.view} p WHERE {join}) ORDER BY c.k, c.{ROW}"
             )
-            ref = f"{target_name}.{','.join(fk.reference_fields)}"
-            for row, value in con.execute(sql).fetchall():
+            ref = f"{target_name}.{','.join(refs)}"
+            for k, row, value in con.execute(sql).fetchall():
+                check = group[int(k)]
                 problems.append(
                     Problem(
-                        resource.path,
+                        check.child.path,
                         int(row),
-                        ",".join(fk.fields),
+                        ",".join(check.fk.fields),
                         "foreign-key",
                         str(value),
                         f"no row of {ref} has this value",
