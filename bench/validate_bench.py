@@ -1,11 +1,16 @@
 """Benchmark of validation (nox -s bench): the project's validator, `frictionless validate`, and DuckDB's
 bare count over the same CSVs (the I/O floor), on synthetic packages of 10k, 100k and 1M events with
-planted violations. Each measurement runs in a fresh process; the table gives medians of wall time and
-peak memory (max RSS), ratios measured side by side in this one run, and checks that every planted
-violation was found at its row under its rule.
+planted violations. Each measurement runs in a fresh process, the tools taking turns (one run of each,
+then the next round), so that a change in the machine's load falls on all of them alike; the table gives
+medians of wall time and peak memory (max RSS), ratios measured side by side in this one run, and checks
+that every planted violation was found at its row under its rule.
+
+--baseline SRC also times the project's validator from another checkout's `src` folder (a git worktree of
+an earlier commit, say) in the same rounds: the ratio of the two is the fair way to compare versions on a
+machine whose speed drifts.
 
 Usage: python bench/validate_bench.py [--sizes 10000 100000 1000000] [--repeats 3] [--frictionless-max 1000000]
-       [--write: record bench/results/validation.*] [--keep-work: keep the generated packages]
+       [--baseline SRC] [--write: record bench/results/validation.*] [--keep-work: keep the generated packages]
 """
 
 from __future__ import annotations
@@ -65,8 +70,10 @@ sys.stdout.buffer.write(proc.stdout)
 """
 
 
-def run(cmd: list[str]) -> Run:
-    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, check=False)
+def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    proc = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, check=False, env=env
+    )
     seconds, peak_kb, code = proc.stderr.strip().splitlines()[-1].split()
     return Run(float(seconds), int(peak_kb) / 1024, int(code), proc.stdout)
 
@@ -92,6 +99,16 @@ def tools(root: Path) -> dict[str, list[str]]:
         ],
         "duckdb count(*) floor": [sys.executable, "-c", FLOOR, str(root)],
     }
+
+
+BASELINE = "baseline validate"
+
+
+def tool_env(name: str, baseline: Path | None) -> dict[str, str] | None:
+    """The baseline runs the same command with its checkout's sources first on the path."""
+    if name != BASELINE or baseline is None:
+        return None
+    return {**os.environ, "PYTHONPATH": str(baseline)}
 
 
 def generator_key() -> str:
@@ -132,6 +149,9 @@ def main() -> int:
     ap.add_argument(
         "--frictionless-max", type=int, default=1_000_000, help="skip frictionless above this size"
     )
+    ap.add_argument(
+        "--baseline", type=Path, help="also time the validator of another checkout's src folder, in turns"
+    )
     ap.add_argument("--write", action="store_true", help="record the results in bench/results/ (tracked)")
     ap.add_argument("--keep-work", action="store_true", help="keep the generated packages in bench/work/")
     args = ap.parse_args()
@@ -148,23 +168,33 @@ def _main(args: argparse.Namespace) -> int:
     for n in args.sizes:
         root, planted = ensure_package(n)
         size_mb = sum(p.stat().st_size for p in (root / "data").glob("*.csv")) / 1e6
-        for name, cmd in tools(root).items():
-            if name.startswith("frictionless") and n > args.frictionless_max:
-                continue
-            runs = [run(cmd) for _ in range(args.repeats)]
+        commands = tools(root)
+        if args.baseline is not None:
+            commands[BASELINE] = commands["project validate"]
+        commands = {
+            name: cmd
+            for name, cmd in commands.items()
+            if not (name.startswith("frictionless") and n > args.frictionless_max)
+        }
+        runs: dict[str, list[Run]] = {name: [] for name in commands}
+        for _ in range(args.repeats):
+            for name, cmd in commands.items():
+                runs[name].append(run(cmd, tool_env(name, args.baseline)))
+        for name, done in runs.items():
             entry = {
                 "events": n,
                 "csv_mb": round(size_mb, 1),
                 "tool": name,
-                "repeats": len(runs),
-                "median_s": round(statistics.median(r.seconds for r in runs), 3),
-                "min_s": round(min(r.seconds for r in runs), 3),
-                "median_peak_mb": round(statistics.median(r.max_rss_mb for r in runs), 1),
+                "repeats": len(done),
+                "median_s": round(statistics.median(r.seconds for r in done), 3),
+                "min_s": round(min(r.seconds for r in done), 3),
+                "median_peak_mb": round(statistics.median(r.max_rss_mb for r in done), 1),
             }
-            if name == "project validate":
-                found, missed, extra = check_found(runs[0].stdout, planted)
+            if name in ("project validate", BASELINE):
+                found, missed, extra = check_found(done[0].stdout, planted)
                 entry.update(planted=len(planted), found=found, missed=missed, unexpected=extra)
-                all_found &= missed == 0 and extra == 0 and all(r.returncode == 1 for r in runs)
+            if name == "project validate":
+                all_found &= missed == 0 and extra == 0 and all(r.returncode == 1 for r in done)
             rows.append(entry)
             print(json.dumps(entry), flush=True)
     summary = summarise(rows)
@@ -175,6 +205,7 @@ def _main(args: argparse.Namespace) -> int:
         "python": platform.python_version(),
         "versions": {p: _version_or_none(p) for p in ("duckdb", "polars", "pandera", "frictionless")},
         "date": time.strftime("%Y-%m-%d"),
+        "baseline": None if args.baseline is None else f"{args.baseline} at {_commit_of(args.baseline)}",
     }
     md = render(meta, rows, summary)
     if args.write:
@@ -185,6 +216,14 @@ def _main(args: argparse.Namespace) -> int:
         (RESULTS / "validation.md").write_text(md)
     print(md)
     return 0 if all_found else 1
+
+
+def _commit_of(path: Path) -> str:
+    """The commit checked out where `path` lies, to name the baseline in the results."""
+    proc = subprocess.run(
+        ["git", "-C", str(path), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
+    return proc.stdout.strip() if proc.returncode == 0 else "an unknown commit"
 
 
 def _version_or_none(package: str) -> str | None:
@@ -201,6 +240,12 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
         ours = by.get((n, "project validate"))
         fl = by.get((n, "frictionless validate"))
         floor = by.get((n, "duckdb count(*) floor"))
+        base = by.get((n, BASELINE))
+        if ours and base:
+            out[f"{n}: project / baseline time"] = round(float(ours["median_s"]) / float(base["median_s"]), 2)  # type: ignore[arg-type]
+            out[f"{n}: project / baseline peak"] = round(
+                float(ours["median_peak_mb"]) / float(base["median_peak_mb"]), 2
+            )  # type: ignore[arg-type]
         if ours and floor:
             out[f"{n}: project / duckdb floor"] = round(float(ours["median_s"]) / float(floor["median_s"]), 2)  # type: ignore[arg-type]
         if ours and fl:
@@ -219,7 +264,9 @@ def render(meta: dict[str, object], rows: list[dict[str, object]], summary: dict
         "",
         f"Made by `{meta['command']}` on {meta['date']}: {meta['cpu_count']} cores, {meta['machine']}, "
         f"Python {meta['python']}, " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",  # type: ignore[attr-defined]
-        "Each cell is the median of fresh-process runs (wall time includes interpreter start and imports).",
+        "Each cell is the median of fresh-process runs (wall time includes interpreter start and imports); "
+        "the tools take turns, one run each per round.",
+        *([f"Baseline: the validator of {meta['baseline']}."] if meta.get("baseline") else []),
         "",
         "| events | CSV MB | tool | runs | median s | peak MB | planted found / missed / unexpected |",
         "| ---: | ---: | --- | ---: | ---: | ---: | --- |",

@@ -88,6 +88,7 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
         pending = plan(package)
         passed: set[str] = set()  # tables whose turn to load has come, loaded or not
         dropped: set[str] = set()  # tables no step left reads, gone from DuckDB
+        kept: dict[str, set[str]] = {}  # the columns each table was last cut down to
         for name in package.table_order():
             resource = package.resources[name]
             checked = check_file(resource, package.root)
@@ -110,7 +111,11 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
             pending = waiting
             live = live_columns(pending)
             for held in [t for t in tables.values() if t.name not in dropped]:
-                if not drop_columns(con, held, live.get(held.name, set())):
+                keep = live.get(held.name, set())
+                if kept.get(held.name) == keep:
+                    continue  # nothing to drop since the last look
+                kept[held.name] = keep
+                if not drop_columns(con, held, keep):
                     dropped.add(held.name)
         for name, digest in hashes.items():
             found = hash_problem(package.resources[name], digest.result())
