@@ -156,6 +156,20 @@ CORPUS: list[tuple[str, Callable[[Path], None], str | None]] = [
         "descriptor",
     ),
     (
+        # A dot is allowed in a resource name; DuckDB must not read it as schema.table anywhere.
+        "resource named with a dot",
+        _descriptor(
+            lambda d: d["resources"].append(
+                {
+                    **next(r for r in d["resources"] if r["name"] == "actors"),
+                    "name": "actors.copy",
+                    "bytes": 1,
+                }
+            )
+        ),
+        "bytes",
+    ),
+    (
         "type changed under a cross-table rule",
         _schema("events", lambda s: _field(s, "event_date").update(type="integer")),
         "descriptor",

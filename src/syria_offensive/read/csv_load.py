@@ -85,9 +85,13 @@ def drop_columns(con: duckdb.DuckDBPyConnection, table: LoadedTable, keep: set[s
     memory; the whole table when `keep` holds none of its columns. Returns whether the table is still
     there. `table.columns` is left as it is: it says what the file has."""
     name = ident(table.name)
+    # duckdb_columns, not pragma_table_info: the pragma reads a resource name holding a dot as schema.table
     physical = [
         str(r[0])
-        for r in con.execute(f"SELECT name FROM pragma_table_info({literal(table.name)})").fetchall()
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = "
+            f"{literal(table.name)} ORDER BY column_index"
+        ).fetchall()
     ]
     fields = [c for c in physical if c in keep]
     if not fields:
