@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from syria_offensive.cli.commands.serve import stop_process
+
 
 @dataclass
 class Served:
@@ -53,10 +55,4 @@ def running_serve(log_path: Path, timeout: float = 60) -> Iterator[Served]:
                     time.sleep(0.3)
             yield served
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop_process(proc)

@@ -164,13 +164,14 @@ def load_resource(
         f"(CASE WHEN {ident(EXTRA)} IS NOT NULL THEN 1 WHEN {last} IS NULL THEN -1 ELSE 0 END)::TINYINT AS {CELLS}"
     ]
     failed: list[tuple[str, str]] = []  # (condition, text) of each parsed field
+    raw_position: dict[str, int] = {}
     for f in present:
         raw = nulled(ident(cell_column(position[f.name])), schema)
         typed = cast_expr(f, raw)
         selects.append(f"{typed} AS {ident(f.name)}")
         if keep_raw and is_parsed(f):
             failed.append((f"({raw} IS NOT NULL AND {typed} IS NULL)", raw))
-    raw_position = {f.name: i + 1 for i, f in enumerate(f for f in present if keep_raw and is_parsed(f))}
+            raw_position[f.name] = len(failed)
     if failed:
         texts = ", ".join(f"CASE WHEN {cond} THEN {raw} END" for cond, raw in failed)
         selects.append(f"CASE WHEN {' OR '.join(c for c, _ in failed)} THEN [{texts}] END AS {RAW}")

@@ -87,7 +87,6 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
         }
         pending = plan(package)
         passed: set[str] = set()  # tables whose turn to load has come, loaded or not
-        dropped: set[str] = set()  # tables no step left reads, gone from DuckDB
         kept: dict[str, set[str]] = {}  # the columns each table was last cut down to
         for name in package.table_order():
             resource = package.resources[name]
@@ -110,13 +109,11 @@ def validate_package(path: str | Path | Package | None = None, *, threads: int |
                 # else the step reads a table that could not be loaded: it cannot run
             pending = waiting
             live = live_columns(pending)
-            for held in [t for t in tables.values() if t.name not in dropped]:
+            for held in tables.values():
                 keep = live.get(held.name, set())
-                if kept.get(held.name) == keep:
-                    continue  # nothing to drop since the last look
-                kept[held.name] = keep
-                if not drop_columns(con, held, keep):
-                    dropped.add(held.name)
+                if kept.get(held.name) != keep:  # cut only when what later steps read has changed
+                    kept[held.name] = keep
+                    drop_columns(con, held, keep)  # a table already dropped stays dropped
         for name, digest in hashes.items():
             found = hash_problem(package.resources[name], digest.result())
             if found:

@@ -90,7 +90,7 @@ def _checkable(
             if target is not None and target_name != target:
                 continue
             cited = tables.get(target_name)
-            if cited is None or target_name not in package.resources:
+            if cited is None:
                 continue
             if not all(f in table.columns for f in fk.fields):
                 continue
@@ -104,15 +104,16 @@ def _checkable(
     return groups
 
 
-def _citing_rows(check: _KeyCheck, index: int, parent: Resource) -> str:
-    """The check's citing rows as (k, __row, value, key...), the key named as the target's fields."""
+def _citing_rows(check: _KeyCheck, index: int, way: tuple[bool, ...]) -> str:
+    """The check's citing rows as (k, __row, value, key...), the key named as the target's fields; `way`
+    says per field whether both sides have one type (else the key is compared as text)."""
     fields, refs = check.fk.fields, check.fk.reference_fields
     present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
     shown = " || ', ' || ".join(f"CAST({ident(f)} AS VARCHAR)" for f in fields)
-    keys = []
-    for a, b in zip(fields, refs, strict=True):
-        same = check.child.schema.field(a).type == parent.schema.field(b).type
-        keys.append(f"{ident(a) if same else f'CAST({ident(a)} AS VARCHAR)'} AS {ident('__k_' + b)}")
+    keys = [
+        f"{ident(a) if same else f'CAST({ident(a)} AS VARCHAR)'} AS {ident('__k_' + b)}"
+        for a, b, same in zip(fields, refs, way, strict=True)
+    ]
     return f"SELECT {index} AS k, {ROW}, {shown} AS value, {', '.join(keys)} FROM {check.table.view} WHERE {present}"
 
 
@@ -140,7 +141,7 @@ def check_foreign_keys(
             )
             by_way.setdefault(way, []).append(check)
         for way, group in by_way.items():
-            citing = " UNION ALL ".join(_citing_rows(c, i, parent) for i, c in enumerate(group))
+            citing = " UNION ALL ".join(_citing_rows(c, i, way) for i, c in enumerate(group))
             join = " AND ".join(
                 f"c.{ident('__k_' + b)} = " + (f"p.{ident(b)}" if same else f"CAST(p.{ident(b)} AS VARCHAR)")
                 for b, same in zip(refs, way, strict=True)

@@ -43,6 +43,17 @@ def _raise_terminated(signum: int, frame: object) -> None:
     raise _Terminated
 
 
+def stop_process(proc: subprocess.Popen[bytes], grace: float = 10) -> None:
+    """Stop `proc` if it still runs: SIGTERM, then SIGKILL if it has not exited within `grace` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def _run_server(command: list[str]) -> int:
     """Run Datasette until it exits, Ctrl-C or SIGTERM; never leave it running behind this process.
 
@@ -59,13 +70,7 @@ def _run_server(command: list[str]) -> int:
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_process(proc)
 
 
 def run(args: argparse.Namespace) -> int:
